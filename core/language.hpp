@@ -1,0 +1,20 @@
+// Which language a lead writes in.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace booking {
+
+enum class Lang { es, en };
+
+std::string_view to_string(Lang l);
+std::optional<Lang> parse_lang(std::string_view s);  // "es" / "en" only
+
+// Guesses the language of a greeting. Spanish marks (¿ ¡ ñ, accented
+// vowels) and common words (hola, buenas, quiero, información, ...) vote
+// for Spanish; hi, hello, want, info, ... for English. No clear winner →
+// nullopt, and the caller uses the configured default.
+std::optional<Lang> detect_language(std::string_view text);
+
+}  // namespace booking

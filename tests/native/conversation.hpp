@@ -1,0 +1,129 @@
+// A test shell for the engine: the same loop the Worker runs (call the
+// core, perform its command, call again with the result, save, send), with
+// an in-memory contact and calendar instead of GHL. Everything goes
+// through the JSON entry point, as in production.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "protocol.hpp"
+
+namespace booking::testing {
+
+using json = nlohmann::json;
+
+struct FakeCalendar {
+  // date → free slots, ISO-8601 with offset
+  std::map<std::string, std::vector<std::string>> free;
+  std::set<std::string> taken;  // booked by someone else since the offer
+  std::vector<std::string> booked;
+  int next_id = 1;
+};
+
+struct Conversation {
+  json fields = json::object();  // the contact's custom fields
+  json config = json::object();
+  std::string now = "2026-11-25T10:30:00-06:00";  // a Wednesday
+  FakeCalendar calendar;
+  std::set<std::string> failing;  // "fetch_slots", "book", "save", "send", "read"
+  std::vector<std::string> sent;  // replies delivered
+  std::vector<json> commands;     // commands performed during the last message
+  json last;                      // the last core response
+  int message_counter = 0;
+
+  json call(const json& message, const json& results, const json& state, const json& saved) {
+    json req{{"state", state}, {"saved", saved}, {"message", message}, {"results", results},
+             {"config", config}, {"now", now}};
+    last = json::parse(handle_json(req.dump()));
+    return last;
+  }
+
+  json perform(const json& cmd) {
+    const std::string type = cmd["type"];
+    commands.push_back(cmd);
+    if (failing.count(type)) return {{"type", "failed"}, {"during", type}};
+    if (type == "fetch_slots") {
+      const std::string date = cmd["date"];
+      json slots = json::array();
+      for (const auto& s : calendar.free[date]) {
+        if (!calendar.taken.count(s)) slots.push_back(s);
+      }
+      return {{"type", "slots"}, {"date", date}, {"slots", slots}};
+    }
+    if (type == "book") {
+      const std::string slot = cmd["slot"];
+      if (calendar.taken.count(slot)) return {{"type", "slot_taken"}, {"slot", slot}};
+      calendar.taken.insert(slot);
+      calendar.booked.push_back(slot);
+      return {{"type", "booked"}, {"slot", slot}, {"appointment_id", "appt-" + std::to_string(calendar.next_id++)}};
+    }
+    if (type == "cancel") {
+      if (!calendar.booked.empty()) {
+        calendar.taken.erase(calendar.booked.back());
+        calendar.booked.pop_back();
+      }
+      return {{"type", "cancelled"}};
+    }
+    return {{"type", "failed"}, {"during", "unknown"}};
+  }
+
+  // One inbound message, handled as the Worker does. Returns the reply
+  // delivered (empty when none).
+  std::string say(const std::string& text, std::string id = {}) {
+    if (id.empty()) id = "msg-" + std::to_string(++message_counter);
+    const json message{{"id", id}, {"text", text}};
+    commands.clear();
+    const json state = fields;
+    json saved = fields;
+    json results = json::array();
+    if (failing.count("read")) results.push_back({{"type", "failed"}, {"during", "read"}});
+    bool send_failed = false;
+    for (int round = 0; round < 8; ++round) {
+      const json out = call(message, results, state, saved);
+      if (!out.value("ok", false)) return {};
+      if (!out["command"].is_null()) {
+        results.push_back(perform(out["command"]));
+        continue;
+      }
+      if (!out["updates"].empty()) {
+        if (failing.count("save")) {
+          results.push_back({{"type", "failed"}, {"during", "save"}});
+          continue;
+        }
+        for (auto& [k, v] : out["updates"].items()) saved[k] = v;
+        fields = saved;
+      }
+      if (out["reply"].is_string()) {
+        if (failing.count("send")) {
+          if (send_failed) return {};
+          send_failed = true;
+          results.push_back({{"type", "failed"}, {"during", "send"}});
+          continue;
+        }
+        sent.push_back(out["reply"]);
+        return out["reply"];
+      }
+      return {};
+    }
+    return {};
+  }
+
+  // The contact as GHL shows it: a field set to "" is an empty field.
+  json filled() const {
+    json out = json::object();
+    for (auto& [k, v] : fields.items()) {
+      if (!(v.is_string() && v.get<std::string>().empty())) out[k] = v;
+    }
+    return out;
+  }
+
+  std::string field(const std::string& key) const {
+    return fields.contains(key) ? fields[key].get<std::string>() : std::string{};
+  }
+};
+
+}  // namespace booking::testing

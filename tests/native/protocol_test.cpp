@@ -1,0 +1,152 @@
+// The JSON entry point: malformed requests, bad config, and input no
+// person would send. None may crash, throw, or move the conversation on.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "conversation.hpp"
+#include "engine.hpp"
+#include "text.hpp"
+
+namespace booking::testing {
+namespace {
+
+json handle(const std::string& request) { return json::parse(handle_json(request)); }
+
+TEST(Protocol, RejectsMalformedRequestsWithAReason) {
+  struct Case {
+    std::string request;
+    std::string error;
+  } cases[] = {
+      {"", "bad_request"},
+      {"not json", "bad_request"},
+      {"[1,2]", "bad_request"},
+      {R"({"message": "hi", "now": "2026-11-25T10:00:00"})", "bad_request"},
+      {R"({"message": {"text": "hi"}})", "bad_request"},
+      {R"({"message": {"text": "hi"}, "now": "yesterday"})", "bad_request"},
+      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": {}})", "bad_request"},
+      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [{"type": "nope"}]})", "bad_request"},
+      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [{"type": "slots"}]})", "bad_request"},
+      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"MIN_BUDGET": "cheap"}})", "config"},
+      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"BOOKING_DAYS": "funday"}})", "config"},
+      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"DEFAULT_LANGUAGE": "fr"}})", "config"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.request);
+    const json out = handle(c.request);
+    EXPECT_EQ(out["ok"], false);
+    EXPECT_EQ(out["error"], c.error);
+    EXPECT_FALSE(out["message"].get<std::string>().empty());
+  }
+}
+
+TEST(Protocol, ConfigErrorsNameTheVariable) {
+  const json out = handle(R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"BOOKING_DAYS": "funday"}})");
+  EXPECT_NE(out["message"].get<std::string>().find("BOOKING_DAYS"), std::string::npos);
+}
+
+TEST(Protocol, ResponseCarriesStepLanguageUpdatesReplyAndCommand) {
+  const json out = handle(R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00"})");
+  EXPECT_EQ(out["ok"], true);
+  EXPECT_EQ(out["step"], "name");
+  EXPECT_EQ(out["language"], "es");
+  EXPECT_EQ(out["outcome"], "advanced");
+  EXPECT_EQ(out["command"], nullptr);
+  EXPECT_EQ(out["updates"]["booking_step"], "name");
+  EXPECT_EQ(out["updates"]["last_message_id"], "m1");
+  EXPECT_EQ(out["updates"]["last_interaction"], "2026-11-25T10:00:00-06:00");
+  EXPECT_FALSE(out["updates"].contains("customer_name")) << "only changed fields are written";
+}
+
+TEST(Protocol, NumbersStoredInFieldsAreRead) {
+  const json out = handle(R"({"state": {"booking_step": "email", "language": "en", "customer_name": "Tom",
+      "customer_goal": "Grow", "customer_pain_point": "Time", "customer_budget": 900},
+      "message": {"text": "tom@x.com"}, "now": "2026-11-25T10:00:00-06:00"})");
+  EXPECT_EQ(out["step"], "day");
+}
+
+// Every step where an answer is parsed, with a complete state for it.
+json state_at(const std::string& step) {
+  json s{{"booking_step", step}, {"language", "es"}, {"customer_name", "Ana"}, {"customer_goal", "Vender"},
+         {"customer_pain_point", "Tráfico"}, {"customer_budget", "900"}, {"customer_email", "ana@x.com"},
+         {"preferred_day", "2026-11-26"}, {"offered_slots", "2026-11-26T10:00:00-06:00,2026-11-26T14:00:00-06:00"}};
+  return s;
+}
+
+const char* kSteps[] = {"name", "goal", "pain", "budget", "email", "day", "time"};
+
+// Hostile text fed straight to the engine (bypassing JSON, which would
+// reject invalid UTF-8 before the engine saw it).
+void expect_stays(const std::string& step, const std::string& text) {
+  Input in;
+  const json s = state_at(step);
+  for (const auto& [key, member] : kStateFields) {
+    if (s.contains(std::string(key))) in.state.*member = s[std::string(key)].get<std::string>();
+  }
+  in.saved = in.state;
+  in.message.text = text;
+  in.today = Date{2026, 11, 25};
+  in.now = "2026-11-25T10:00:00-06:00";
+  const Decision d = decide(in);
+  EXPECT_EQ(d.target.booking_step, step) << "text of " << text.size() << " bytes moved " << step;
+  EXPECT_EQ(d.command.kind, Command::Kind::none);
+  ASSERT_TRUE(d.reply.has_value());
+  EXPECT_TRUE(is_valid_utf8(*d.reply));
+}
+
+TEST(Robustness, InvalidUtf8NeverMovesTheStep) {
+  for (const char* step : kSteps) {
+    SCOPED_TRACE(step);
+    expect_stays(step, "\xC3\x28");
+    expect_stays(step, "Ana \xFF\xFE 500 ana@x.com jueves 10am");
+    expect_stays(step, "\xED\xA0\x80");  // a UTF-16 surrogate encoded in UTF-8
+    expect_stays(step, "\xF0\x9F\x98");  // a cut emoji
+  }
+}
+
+TEST(Robustness, ControlAndJsonSpecialCharactersNeverMoveTheStep) {
+  for (const char* step : kSteps) {
+    SCOPED_TRACE(step);
+    expect_stays(step, std::string("\x01\x02\x03\x1b[0m\x7f", 8));
+    expect_stays(step, std::string("\0\0\0", 3));
+    expect_stays(step, R"("}]{\\"[)");
+  }
+}
+
+TEST(Robustness, HundredKilobyteMessagesNeverMoveTheStep) {
+  for (const char* step : kSteps) {
+    SCOPED_TRACE(step);
+    expect_stays(step, std::string(100 * 1024, 'a'));
+    std::string mixed;
+    while (mixed.size() < 100 * 1024) mixed += "Ana 500 ana@x.com jueves 10am ñ ";
+    expect_stays(step, mixed);
+  }
+}
+
+TEST(Robustness, RandomBytesNeverCrashOrMoveTheStep) {
+  std::uint32_t seed = 12345;
+  const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 300; ++round) {
+    std::string text(next() % 600 + 8, '\0');
+    for (auto& ch : text) ch = static_cast<char>(next() >> 24);
+    if (is_valid_utf8(text)) continue;  // random valid UTF-8 may be a real answer
+    expect_stays(kSteps[round % 7], text);
+  }
+}
+
+TEST(Robustness, RandomJsonRequestsNeverCrash) {
+  std::uint32_t seed = 777;
+  const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
+  const std::string base =
+      R"({"state": {"booking_step": "time", "offered_slots": "2026-11-26T10:00:00-06:00"}, "message": {"id": "1", "text": "10am"}, "results": [{"type": "booked", "appointment_id": "a", "slot": "2026-11-26T10:00:00-06:00"}], "now": "2026-11-25T10:00:00-06:00"})";
+  for (int round = 0; round < 2000; ++round) {
+    std::string req = base;
+    for (int k = 0; k < 4; ++k) req[next() % req.size()] = static_cast<char>(next() >> 24);
+    const json out = handle(req);  // must parse: always a JSON object back
+    EXPECT_TRUE(out.contains("ok"));
+  }
+}
+
+}  // namespace
+}  // namespace booking::testing

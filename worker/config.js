@@ -1,0 +1,41 @@
+// The Worker's settings, read from env once per request and checked, so a
+// missing or wrong variable is named at the first webhook, not discovered
+// deep inside a GHL call.
+import { checkTimeZone } from './time.js';
+
+export class ConfigError extends Error {}
+
+const REQUIRED = ['GHL_API_TOKEN', 'GHL_LOCATION_ID', 'GHL_CALENDAR_ID', 'BUSINESS_TIMEZONE'];
+
+export function readConfig(env) {
+  for (const name of REQUIRED) {
+    if (typeof env[name] !== 'string' || env[name].trim() === '') {
+      throw new ConfigError(`${name} is not set (see README: Configuration)`);
+    }
+  }
+  try {
+    checkTimeZone(env.BUSINESS_TIMEZONE);
+  } catch {
+    throw new ConfigError(`BUSINESS_TIMEZONE: '${env.BUSINESS_TIMEZONE}' is not an IANA time zone such as America/Mexico_City`);
+  }
+  const base = (env.GHL_API_BASE || 'https://services.leadconnectorhq.com').replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(base)) throw new ConfigError(`GHL_API_BASE: '${base}' is not an http(s) URL`);
+  const timeoutMs = Number(env.GHL_TIMEOUT_MS || 8000);
+  if (!(timeoutMs > 0)) throw new ConfigError(`GHL_TIMEOUT_MS: '${env.GHL_TIMEOUT_MS}' is not a positive number`);
+  return {
+    apiBase: base,
+    token: env.GHL_API_TOKEN.trim(),
+    locationId: env.GHL_LOCATION_ID.trim(),
+    calendarId: env.GHL_CALENDAR_ID.trim(),
+    timeZone: env.BUSINESS_TIMEZONE.trim(),
+    timeoutMs,
+    // The per-webhook budget for all GHL calls, retries and 429 waits.
+    deadlineMs: Number(env.WEBHOOK_DEADLINE_MS || 25000),
+    publicKey: env.GHL_WEBHOOK_PUBLIC_KEY || '',
+    // Handed to the core as is: it validates them and names the variable.
+    core: {
+      AGENT_NAME: env.AGENT_NAME, BUSINESS_NAME: env.BUSINESS_NAME, MIN_BUDGET: env.MIN_BUDGET,
+      BOOKING_DAYS: env.BOOKING_DAYS, DEFAULT_LANGUAGE: env.DEFAULT_LANGUAGE,
+    },
+  };
+}

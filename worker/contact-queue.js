@@ -1,0 +1,60 @@
+// One Durable Object per contact: runs that contact's webhooks one after
+// another, in arrival order, and drops redeliveries. It holds no
+// conversation state (GHL stays the source of truth), only the ids of
+// messages already answered.
+import { readConfig } from './config.js';
+import { handleInbound } from './conversation.js';
+import { json } from './http.js';
+
+const REMEMBERED_IDS = 200;
+
+export class ContactQueue {
+  constructor(state, env) {
+    this.state = state;
+    this.env = env;
+    // The input gate opens while a webhook awaits fetch(), so serialise
+    // explicitly on a promise chain.
+    this.tail = Promise.resolve();
+    this.queued = new Set();
+    this.recent = null;
+  }
+
+  async fetch(request) {
+    const payload = await request.json();
+    const id = String(payload.messageId || payload.webhookId || '');
+    if (id && this.queued.has(id)) return json(200, { duplicate: true });
+    if (id) this.queued.add(id);
+    const run = this.tail.then(() => this.process(payload, id));
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
+  async process(payload, id) {
+    const log = { contactId: payload.contactId, calls: [] };
+    const started = Date.now();
+    try {
+      this.recent ??= (await this.state.storage.get('recent')) || [];
+      if (id && this.recent.includes(id)) {
+        log.outcome = 'duplicate';
+        return json(200, { duplicate: true });
+      }
+      const cfg = readConfig(this.env);
+      const { status, body } = await handleInbound(payload, cfg, log);
+      // Remember only what was answered: a webhook that failed may come again and must be handled then.
+      if (id && status === 200 && log.outcome !== 'ghl_failed') {
+        this.recent.push(id);
+        if (this.recent.length > REMEMBERED_IDS) this.recent.splice(0, this.recent.length - REMEMBERED_IDS);
+        await this.state.storage.put('recent', this.recent);
+      }
+      return json(status, body);
+    } catch (e) {
+      log.outcome = 'error';
+      log.error = String(e?.message || e).slice(0, 200);
+      return json(500, { error: 'internal', message: 'the message could not be processed; see the worker log' });
+    } finally {
+      if (id) this.queued.delete(id);
+      log.ms = Date.now() - started;
+      console.log(JSON.stringify({ event: 'webhook', ...log }));
+    }
+  }
+}
