@@ -6,10 +6,26 @@
 
 namespace booking {
 
-// Whole currency units per month: "$500", "500 usd", "1,500", "1.500",
-// "1500.00", "2k", "mil", "unos 800 al mes", "500-800" (a range takes its
-// LOWER bound: the lead commits to at least that). Nothing numeric →
-// nullopt.
+// Whole currency units per month, cents dropped (rounded down). Currency is
+// not converted; "$", "usd", "€", "pesos"... only help pick the amount.
+//  - Separators: one "." or "," followed by exactly 3 digits, after 1-3
+//    digits not starting with 0, is a thousands mark ("1.500", "1,500");
+//    otherwise it is decimal ("1500.00", "12.50", "0.500"). Repeated marks
+//    are thousands ("1.000.000"); with both kinds the last one is decimal
+//    ("1,500.50", "1.500,00"). Before k/mil a single mark is decimal
+//    ("2.5k", "1,5 mil"). Space-grouped "1 500" is NOT joined (reads 1).
+//  - Multipliers: "k", "mil", "thousand", "millón"/"million" ("2k", "mil",
+//    "dos mil", "mil quinientos"); Spanish/English number words up to the
+//    hundreds. A lone "un"/"una"/"one"/"a" is an article, not 1.
+//  - A range ("500-800", "500 – 800", "entre 500 y 800", "500 to 800", "de
+//    500 a 1000", "300 o 400") takes its LOWER bound: the lead commits to at
+//    least that. "2-3k" shares the multiplier (2000) unless the first end is
+//    already bigger ("500-2k" → 500).
+//  - Several amounts: the first next to a currency, a multiplier or a month
+//    word ("al mes", "mensuales", "/mes") wins, else the first one ("tengo 2
+//    tiendas y gasto 500 al mes" → 500). Percentages ("20%") are skipped.
+//  - Zero is an answer (0). Nothing numeric, more than 1e9, or a message
+//    over kMaxMessageBytes → nullopt.
 std::optional<long> extract_budget(std::string_view text);
 
 }  // namespace booking

@@ -8,10 +8,14 @@ namespace booking {
 enum class Intent { none, restart, opt_out, human };
 
 // Multi-word phrases ("empezar de nuevo", "hablar con una persona",
-// "talk to a human", "start over") match anywhere in the message; single
-// keywords (restart, reiniciar, stop, baja, unsubscribe, agente, human,
-// humano) only when they are the whole message, so "no human answers our
-// leads" at the pain step is an answer, not a hand-off request.
+// "talk to a human", "start over", "darme de baja") match anywhere in the
+// message, accents and case ignored; single keywords (restart, reiniciar,
+// reset, stop, baja, unsubscribe, cancelar suscripción, agente, agent,
+// human, humano, persona, asesor) only when they are the whole message
+// once emoji, punctuation and polite fillers (por favor, please, gracias,
+// hola...) are gone, so "no human answers our leads" at the pain step is an
+// answer, not a hand-off request. When several match, opt_out wins over
+// human, and human over restart.
 Intent detect_intent(std::string_view text);
 
 }  // namespace booking

@@ -12,9 +12,10 @@ std::string_view to_string(Lang l);
 std::optional<Lang> parse_lang(std::string_view s);  // "es" / "en" only
 
 // Guesses the language of a greeting. Spanish marks (¿ ¡ ñ, accented
-// vowels) and common words (hola, buenas, quiero, información, ...) vote
-// for Spanish; hi, hello, want, info, ... for English. No clear winner →
-// nullopt, and the caller uses the configured default.
+// vowels; worth 2 once) and common words (hola, buenas, quiero,
+// información, ...) vote for Spanish; hi, hello, want, info, ... for
+// English. Greetings and thanks weigh 2, other words 1. A tie (including no
+// votes at all) → nullopt, and the caller uses the configured default.
 std::optional<Lang> detect_language(std::string_view text);
 
 }  // namespace booking

@@ -8,9 +8,20 @@
 namespace booking {
 
 // "Juan Carlos", "me llamo juan carlos", "soy María", "My name is Sarah
-// O'Connor", "i'm tom" → the name, each word capitalised (O'Connor,
-// María, McDonald kept). Digits only, an email, a URL, nothing, or
-// something too long to be a name → nullopt.
+// O'Connor", "i'm tom", "Hola, soy Pedro 😊" → the name.
+//  - Greetings, fillers, "me llamo"/"my name is" forms and titles ("Dra.",
+//    "Mr.") before the name are skipped; the name ends at punctuation,
+//    emoji or a word that starts a new clause ("Soy Ana y quiero info",
+//    "Tom from Acme" → Ana, Tom). If the clause starts with such a word
+//    ("quiero información", "no") there is no name.
+//  - Each word is capitalised (maría → María, ÁNGEL → Ángel, o'connor →
+//    O'Connor, jean-luc → Jean-Luc; Latin-1/Latin Extended-A/Greek/Cyrillic
+//    case pairs). A word typed with a capital first and mixed case after
+//    ("McDonald") is kept; lower-case particles after the first word stay
+//    lower-case ("María de los Ángeles"). ’ and ´ become '.
+//  - nullopt: any digit or "@" or URL/domain-looking text anywhere in the
+//    message, invalid UTF-8, greetings only, under 2 letters, more than 4
+//    words or 60 code points.
 std::optional<std::string> extract_name(std::string_view text);
 
 }  // namespace booking

@@ -1,0 +1,305 @@
+#include "budget.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "text.hpp"
+
+namespace booking {
+namespace {
+
+// Values are kept in thousandths of a unit so "2.5k" and "1.500,50" stay
+// exact; everything saturates at kOver, one past the largest budget we take.
+constexpr std::int64_t kMilli = 1000;
+constexpr std::int64_t kMaxUnits = 1'000'000'000;
+constexpr std::int64_t kOver = kMaxUnits * kMilli + 1;
+
+std::int64_t sat_mul(std::int64_t a, std::int64_t b) { return a > kOver / b ? kOver : std::min(a * b, kOver); }
+std::int64_t sat_add(std::int64_t a, std::int64_t b) { return std::min(a + b, kOver); }
+
+enum class Kind { num, word, sym };
+struct Tok {
+  Kind kind;
+  std::string_view text;
+};
+
+// Numbers keep their internal separators ("1.500,00"); letters, digits and
+// symbols split apart ("2k", "usd500", "$1,000/mes").
+std::vector<Tok> tokenize(std::string_view s) {
+  std::vector<Tok> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    const auto b = static_cast<unsigned char>(c);
+    std::size_t end = i + 1;
+    Kind kind = Kind::sym;
+    if (is_ascii_digit(c)) {
+      kind = Kind::num;
+      while (end < s.size() && (is_ascii_digit(s[end]) || ((s[end] == '.' || s[end] == ',') &&
+                                                          end + 1 < s.size() && is_ascii_digit(s[end + 1])))) {
+        ++end;
+      }
+    } else if (is_ascii_alpha(c)) {
+      kind = Kind::word;
+      while (end < s.size() && is_ascii_alpha(s[end])) ++end;
+    } else if (b >= 0x80) {
+      end = i + (b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1);
+      end = std::min(end, s.size());
+    }
+    const std::string_view t = s.substr(i, end - i);
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || t == "\xC2\xA0";
+    if (!space) out.push_back({kind, t});
+    i = end;
+  }
+  return out;
+}
+
+struct Word {
+  std::string_view w;
+  int v;
+};
+constexpr Word kNumberWords[] = {
+    {"cero", 0}, {"zero", 0}, {"un", 1}, {"uno", 1}, {"una", 1}, {"one", 1}, {"dos", 2}, {"two", 2},
+    {"tres", 3}, {"three", 3}, {"cuatro", 4}, {"four", 4}, {"cinco", 5}, {"five", 5}, {"seis", 6},
+    {"six", 6}, {"siete", 7}, {"seven", 7}, {"ocho", 8}, {"eight", 8}, {"nueve", 9}, {"nine", 9},
+    {"diez", 10}, {"ten", 10}, {"once", 11}, {"eleven", 11}, {"doce", 12}, {"twelve", 12},
+    {"trece", 13}, {"thirteen", 13}, {"catorce", 14}, {"fourteen", 14}, {"quince", 15},
+    {"fifteen", 15}, {"dieciseis", 16}, {"sixteen", 16}, {"diecisiete", 17}, {"seventeen", 17},
+    {"dieciocho", 18}, {"eighteen", 18}, {"diecinueve", 19}, {"nineteen", 19}, {"veinte", 20},
+    {"twenty", 20}, {"veintiun", 21}, {"veintiuno", 21}, {"veintidos", 22}, {"veintitres", 23},
+    {"veinticuatro", 24}, {"veinticinco", 25}, {"veintiseis", 26}, {"veintisiete", 27},
+    {"veintiocho", 28}, {"veintinueve", 29}, {"treinta", 30}, {"thirty", 30}, {"cuarenta", 40},
+    {"forty", 40}, {"cincuenta", 50}, {"fifty", 50}, {"sesenta", 60}, {"sixty", 60},
+    {"setenta", 70}, {"seventy", 70}, {"ochenta", 80}, {"eighty", 80}, {"noventa", 90},
+    {"ninety", 90}, {"cien", 100}, {"ciento", 100}, {"doscientos", 200}, {"doscientas", 200},
+    {"trescientos", 300}, {"trescientas", 300}, {"cuatrocientos", 400}, {"cuatrocientas", 400},
+    {"quinientos", 500}, {"quinientas", 500}, {"seiscientos", 600}, {"seiscientas", 600},
+    {"setecientos", 700}, {"setecientas", 700}, {"ochocientos", 800}, {"ochocientas", 800},
+    {"novecientos", 900}, {"novecientas", 900},
+};
+constexpr Word kMultipliers[] = {
+    {"k", 1000}, {"mil", 1000}, {"thousand", 1000}, {"millon", 1'000'000},
+    {"millones", 1'000'000}, {"million", 1'000'000}, {"millions", 1'000'000},
+};
+constexpr std::string_view kCurrencies[] = {
+    "usd", "us", "dolar", "dolares", "dollar", "dollars", "bucks", "peso", "pesos", "euro", "euros",
+    "eur", "mxn", "cop", "ars", "clp", "pen", "soles", "gbp", "libras", "pounds",
+};
+
+template <std::size_t N>
+const Word* find_in(const Word (&list)[N], std::string_view w) {
+  for (const Word& e : list) {
+    if (e.w == w) return &e;
+  }
+  return nullptr;
+}
+template <std::size_t N>
+bool find_in(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(list, list + N, w) != list + N;
+}
+
+bool is_word(const Tok& t, std::string_view w) { return t.kind == Kind::word && t.text == w; }
+bool is_currency(const Tok& t) {
+  return (t.kind == Kind::word && find_in(kCurrencies, t.text)) ||
+         (t.kind == Kind::sym && (t.text == "$" || t.text == "\xE2\x82\xAC" || t.text == "\xC2\xA3"));
+}
+std::int64_t multiplier(const Tok& t) {
+  const Word* m = t.kind == Kind::word ? find_in(kMultipliers, t.text) : nullptr;
+  return m ? m->v : 0;
+}
+
+// "1.500" and "1,500" are thousands (exactly three digits after a single
+// separator, 1-3 non-zero-led digits before); "1500.00", "2.5", "1,5" are
+// decimals. With both separators the last one is the decimal mark. Before a
+// multiplier ("1.5k", "1,5 mil") a single separator is always decimal.
+std::int64_t parse_number(std::string_view t, bool multiplier_follows) {
+  const auto dots = std::count(t.begin(), t.end(), '.');
+  const auto commas = std::count(t.begin(), t.end(), ',');
+  char decimal = 0;
+  if (dots > 0 && commas > 0) {
+    decimal = t[t.find_last_of(".,")];
+  } else if (dots + commas == 1) {
+    const std::size_t pos = t.find_first_of(".,");
+    const bool thousands = !multiplier_follows && t.size() - pos - 1 == 3 && pos <= 3 && t[0] != '0';
+    if (!thousands) decimal = t[pos];
+  }
+  std::int64_t whole = 0;
+  std::int64_t frac = 0;
+  std::int64_t scale = kMilli;
+  bool in_frac = false;
+  for (char c : t) {
+    if (c == decimal) {
+      in_frac = true;
+    } else if (is_ascii_digit(c) && !in_frac) {
+      whole = sat_add(sat_mul(whole, 10), c - '0');
+    } else if (is_ascii_digit(c) && scale > 1) {
+      scale /= 10;
+      frac += (c - '0') * scale;
+    }
+  }
+  return sat_add(sat_mul(whole, kMilli), frac);
+}
+
+struct Amount {
+  std::size_t first = 0, last = 0;  // tokens [first, last)
+  std::int64_t milli = 0;
+  std::int64_t mult = 1;  // largest multiplier used, to share it in "2-3k"
+  bool money = false;     // next to a currency, a multiplier or "al mes"
+};
+
+enum class Last { none, digits, unit, tens, hundreds, mult };
+
+// Digits and/or number words starting at toks[i]: "2", "2.5k", "dos mil",
+// "mil quinientos", "five hundred and fifty". Returns false when nothing
+// meaningful starts there (a lone "un"/"una"/"one" is an article).
+bool read_amount(const std::vector<Tok>& toks, std::size_t i, Amount& a) {
+  std::int64_t total = 0;
+  std::int64_t current = 0;
+  bool significant = false;
+  Last last = Last::none;
+  std::size_t k = i;
+  const auto word_value = [&](std::size_t at) -> const Word* {
+    return at < toks.size() && toks[at].kind == Kind::word ? find_in(kNumberWords, toks[at].text) : nullptr;
+  };
+  if (toks[k].kind == Kind::num) {
+    current = parse_number(toks[k].text, k + 1 < toks.size() && multiplier(toks[k + 1]) > 0);
+    significant = true;
+    last = Last::digits;
+    ++k;
+  }
+  for (; k < toks.size(); ++k) {
+    const Tok& t = toks[k];
+    if (const Word* w = word_value(k); w && last != Last::digits && last != Last::unit) {
+      if (w->v >= 100 && (last == Last::tens || last == Last::hundreds)) break;
+      if (w->v >= 10 && w->v < 100 && last == Last::tens) break;
+      current = sat_add(current, w->v * kMilli);
+      last = w->v < 10 ? Last::unit : w->v < 100 ? Last::tens : Last::hundreds;
+      significant = significant || w->v > 1 || w->v == 0;
+    } else if (is_word(t, "hundred") && (last == Last::unit || last == Last::tens)) {
+      current = sat_mul(current, 100);
+      last = Last::hundreds;
+      significant = true;
+    } else if (const std::int64_t m = multiplier(t);
+               m > 0 && (last != Last::mult || m > a.mult) && (t.text != "k" || last == Last::digits)) {
+      if (m > a.mult) {  // scales everything so far: "mil millones", "dos millones"
+        const std::int64_t base = sat_add(total, current);
+        total = sat_mul(base > 0 ? base : kMilli, m);
+      } else {  // "dos millones quinientos mil"
+        total = sat_add(total, sat_mul(std::max(current, kMilli), m));
+      }
+      current = 0;
+      a.mult = std::max(a.mult, m);
+      last = Last::mult;
+      significant = true;
+    } else if (is_word(t, "a") && last == Last::none && k + 1 < toks.size() &&
+               (is_word(toks[k + 1], "hundred") || is_word(toks[k + 1], "thousand"))) {
+      current = kMilli;
+      last = Last::unit;
+    } else if ((is_word(t, "y") && last == Last::tens && word_value(k + 1) && word_value(k + 1)->v < 10) ||
+               (is_word(t, "and") && (last == Last::hundreds || last == Last::mult) && word_value(k + 1) &&
+                word_value(k + 1)->v < 100)) {
+      continue;  // "treinta y cinco", "five hundred and fifty"
+    } else {
+      break;
+    }
+  }
+  if (!significant) return false;
+  a.first = i;
+  a.last = k;
+  a.milli = sat_add(total, current);
+  return true;
+}
+
+bool month_after(const std::vector<Tok>& toks, std::size_t k) {
+  const Tok& t = toks[k];
+  if (is_word(t, "mensual") || is_word(t, "mensuales") || is_word(t, "monthly")) return true;
+  if (!(is_word(t, "mes") || is_word(t, "month") || is_word(t, "mo")) || k == 0) return false;
+  const Tok& p = toks[k - 1];
+  return is_word(p, "al") || is_word(p, "por") || is_word(p, "a") || is_word(p, "per") || is_word(p, "cada") ||
+         is_word(p, "each") || is_word(p, "every") || p.text == "/";
+}
+
+void mark_money(const std::vector<Tok>& toks, Amount& a) {
+  if (a.mult > 1 || (a.first > 0 && is_currency(toks[a.first - 1]))) {
+    a.money = true;
+    return;
+  }
+  for (std::size_t k = a.last; k < toks.size() && k < a.last + 3 && toks[k].kind != Kind::num; ++k) {
+    if (is_currency(toks[k]) || month_after(toks, k)) {
+      a.money = true;
+      return;
+    }
+  }
+}
+
+// Tokens a percent sign takes after an amount ("20%", "20 por ciento"), or 0.
+std::size_t percent_len(const std::vector<Tok>& toks, const Amount& a) {
+  const std::size_t k = a.last;
+  if (k < toks.size() && (toks[k].text == "%" || is_word(toks[k], "percent"))) return 1;
+  if (k + 1 < toks.size() && is_word(toks[k], "por") && is_word(toks[k + 1], "ciento")) return 2;
+  return 0;
+}
+
+// "500-800", "$500 a $800", "500 to 800 usd", "entre 500 y 800", "between
+// 1k and 2k", "300 o 400": only currency marks and one connector between.
+bool is_range(const std::vector<Tok>& toks, const Amount& a, const Amount& b) {
+  std::size_t before = a.first;
+  if (before > 0 && is_currency(toks[before - 1])) --before;
+  const bool between = before > 0 && (is_word(toks[before - 1], "entre") || is_word(toks[before - 1], "between"));
+  int connectors = 0;
+  for (std::size_t k = a.last; k < b.first; ++k) {
+    const Tok& t = toks[k];
+    if (is_currency(t)) continue;
+    const bool dash = t.text == "-" || t.text == "\xE2\x80\x93" || t.text == "\xE2\x80\x94" || t.text == "~";
+    const bool word = is_word(t, "a") || is_word(t, "to") || is_word(t, "hasta") || is_word(t, "o") ||
+                      is_word(t, "or") || (between && (is_word(t, "y") || is_word(t, "and")));
+    if (!dash && !word) return false;
+    ++connectors;
+  }
+  return connectors == 1;
+}
+
+}  // namespace
+
+std::optional<long> extract_budget(std::string_view text) {
+  if (text.size() > kMaxMessageBytes) return std::nullopt;
+  const std::string folded = fold(text);
+  const std::vector<Tok> toks = tokenize(folded);
+
+  std::vector<Amount> amounts;
+  for (std::size_t i = 0; i < toks.size();) {
+    Amount a;
+    if (!read_amount(toks, i, a)) {
+      ++i;
+      continue;
+    }
+    i = a.last;
+    if (const std::size_t p = percent_len(toks, a); p > 0) {
+      i += p;  // a share of sales is not an amount
+      continue;
+    }
+    mark_money(toks, a);
+    amounts.push_back(a);
+  }
+
+  // Ranges collapse to their lower bound; "2-3k" shares the multiplier.
+  std::vector<Amount> candidates;
+  for (std::size_t k = 0; k < amounts.size(); ++k) {
+    Amount a = amounts[k];
+    if (k + 1 < amounts.size() && is_range(toks, a, amounts[k + 1])) {
+      const Amount& b = amounts[++k];
+      if (a.mult == 1 && b.mult > 1 && a.milli <= b.milli / b.mult) a.milli = sat_mul(a.milli, b.mult);
+      a.milli = std::min(a.milli, b.milli);
+      a.money = a.money || b.money;
+    }
+    candidates.push_back(a);
+  }
+  if (candidates.empty()) return std::nullopt;
+  const auto money = std::find_if(candidates.begin(), candidates.end(), [](const Amount& a) { return a.money; });
+  const Amount& chosen = money != candidates.end() ? *money : candidates.front();
+  if (chosen.milli > kMaxUnits * kMilli) return std::nullopt;
+  return static_cast<long>(chosen.milli / kMilli);
+}
+
+}  // namespace booking

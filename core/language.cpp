@@ -1,0 +1,77 @@
+#include "language.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+#include "text.hpp"
+
+namespace booking {
+namespace {
+
+// Words only one of the two languages uses in a first message (folded, so
+// "información" is "informacion" while "info" counts as English). Shared
+// ones (no, me, a, ok) are left out so they cannot tip the balance.
+constexpr std::string_view kSpanish[] = {
+    "hola", "buenas", "buenos", "buen", "dia", "dias", "tardes", "noches", "gracias", "quiero",
+    "quisiera", "queria", "informacion", "necesito", "busco", "tengo", "estoy", "interesa",
+    "interesado", "interesada", "saber", "precio", "precios", "cuanto", "cuesta", "ayuda", "cita",
+    "agendar", "reunion", "llamada", "saludos", "que", "tal", "como", "esta", "estas", "por",
+    "favor", "porfa", "para", "con", "el", "los", "las", "una", "un", "y", "es", "mi", "su", "sus",
+    "del", "al", "soy", "llamo", "nombre", "servicio", "servicios", "negocio", "empresa", "mas", "si",
+};
+constexpr std::string_view kEnglish[] = {
+    "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "thanks", "thank", "want",
+    "would", "like", "info", "information", "need", "looking", "interested", "know", "more",
+    "about", "price", "prices", "pricing", "how", "much", "help", "book", "appointment", "meeting",
+    "call", "what", "please", "the", "is", "are", "to", "and", "for", "of", "you", "your", "i", "my",
+    "we", "our", "it", "this", "that", "with", "can", "name", "service", "services", "business",
+    "company", "yes", "get", "have", "some", "there",
+};
+
+// Greetings and thanks weigh double; "hey" does not, Spanish speakers use it.
+constexpr std::string_view kStrong[] = {
+    "hola", "buenas", "buenos", "gracias", "hi", "hello", "thanks", "thank",
+};
+
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(list, list + N, w) != list + N;
+}
+
+// ¿ ¡ ñ and accented vowels are only ever Spanish here (UTF-8 byte pairs).
+bool has_spanish_mark(std::string_view raw) {
+  constexpr std::string_view kMarks[] = {
+      "\xC2\xBF", "\xC2\xA1", "\xC3\xB1", "\xC3\x91", "\xC3\xA1", "\xC3\xA9", "\xC3\xAD",
+      "\xC3\xB3", "\xC3\xBA", "\xC3\x81", "\xC3\x89", "\xC3\x8D", "\xC3\x93", "\xC3\x9A",
+  };
+  return std::any_of(std::begin(kMarks), std::end(kMarks),
+                     [&](std::string_view m) { return raw.find(m) != std::string_view::npos; });
+}
+
+}  // namespace
+
+std::string_view to_string(Lang l) { return l == Lang::es ? "es" : "en"; }
+
+std::optional<Lang> parse_lang(std::string_view s) {
+  if (s == "es") return Lang::es;
+  if (s == "en") return Lang::en;
+  return std::nullopt;
+}
+
+std::optional<Lang> detect_language(std::string_view text) {
+  if (text.size() > kMaxMessageBytes) return std::nullopt;
+  int es = has_spanish_mark(text) ? 2 : 0;
+  int en = 0;
+  const std::string folded = fold(text);
+  for (std::string_view w : words(folded)) {
+    const int weight = contains(kStrong, w) ? 2 : 1;
+    if (contains(kSpanish, w)) es += weight;
+    if (contains(kEnglish, w)) en += weight;
+  }
+  if (es > en) return Lang::es;
+  if (en > es) return Lang::en;
+  return std::nullopt;
+}
+
+}  // namespace booking

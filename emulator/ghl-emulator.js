@@ -1,0 +1,294 @@
+// A local GoHighLevel API: spec-validated requests, a small in-memory
+// location, injected faults, and a log of every request. Reachable over HTTP
+// (start()) or in-process (fetch() / handle()).
+import http from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { GhlError, ghlErrorBody } from './errors.js';
+import { handleAdmin, isAdminPath } from './admin.js';
+import { createFaults, createWaits } from './faults.js';
+import { handlerFor } from './routes.js';
+import { loadSpec } from './spec.js';
+import { createStore, normalizeCalendar } from './store.js';
+import { toFetch, toNodeListener } from './transport.js';
+
+const DEFAULTS = {
+  token: 'dev-token',
+  locationId: 'loc_dev',
+  autoCreateContacts: false,
+  seed: 'ghl-emulator',
+  validateResponses: true,
+  maxLogEntries: 5000,
+};
+
+// options: {token, locationId, calendar | calendars, customFields, contacts,
+// autoCreateContacts, now: () => Date, seed, specDir, validateResponses,
+// maxLogEntries, quiet}. token null accepts any Bearer token.
+export function createEmulator(options = {}) {
+  const opts = { ...DEFAULTS, ...options };
+  const spec = loadSpec(opts.specDir);
+  const faults = createFaults();
+  const waits = createWaits();
+  const fetchIn = toFetch(handle);
+  const listener = toNodeListener(handle);
+  let log = [];
+  let store;
+  let settings;
+  let server = null;
+  let url = null;
+
+  const nowMs = () => (settings.fixedNow ?? (opts.now ? opts.now().getTime() : Date.now()));
+
+  function reset() {
+    settings = { token: opts.token, autoCreateContacts: !!opts.autoCreateContacts, fixedNow: null };
+    const calendars = (opts.calendars ?? [opts.calendar ?? {}]).map(normalizeCalendar);
+    store = createStore({
+      locationId: opts.locationId,
+      calendars,
+      customFields: opts.customFields,
+      seed: opts.seed,
+      nowMs,
+    });
+    for (const contact of opts.contacts ?? []) store.createContact(contact);
+    log = [];
+    faults.clear();
+  }
+  reset();
+
+  // --- the GHL API -------------------------------------------------------------
+
+  // req: {method, url (path and query, or absolute), headers, body (string), signal}
+  // → {status, headers, body} or {hung: true} when the client gave up first.
+  async function handle(req) {
+    const method = req.method.toUpperCase();
+    const target = new URL(req.url, 'http://emulator.invalid');
+    const headers = Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    if (isAdminPath(target.pathname)) {
+      return handleAdmin(api, { method, pathname: target.pathname, query: target.searchParams, rawBody: req.body });
+    }
+
+    const started = performance.now();
+    const entry = {
+      at: new Date(nowMs()).toISOString(),
+      method,
+      path: target.pathname,
+      query: Object.fromEntries(target.searchParams),
+      operationId: null,
+      status: null,
+      ms: 0,
+      valid: true,
+      errors: [],
+    };
+    if (req.body) entry.body = parseOrRaw(req.body);
+    record(entry);
+    const finish = (result) => {
+      entry.ms = Math.round((performance.now() - started) * 10) / 10;
+      if (result.hung) entry.hung = true;
+      else entry.status = result.status;
+      return result;
+    };
+
+    const match = spec.match(method, target.pathname);
+    if (!match) {
+      entry.valid = false;
+      entry.errors = [`no operation in the GHL spec matches ${method} ${target.pathname}`];
+      return finish(reply(404, ghlErrorBody(404, `Cannot ${method} ${target.pathname}`)));
+    }
+    const { operation } = match;
+    entry.operationId = operation.operationId;
+
+    const checked = spec.validateRequest(operation, {
+      params: match.params,
+      query: target.searchParams,
+      headers,
+      rawBody: req.body,
+    });
+    const authError = operation.bearer ? checkBearer(headers.authorization) : null;
+    const errors = [...new Set([...(authError ? [authError] : []), ...checked.errors])];
+    if (errors.length) {
+      entry.valid = false;
+      entry.errors = errors;
+      if (authError) return finish(reply(401, ghlErrorBody(401, 'Invalid JWT')));
+      return finish(reply(422, ghlErrorBody(422, errors)));
+    }
+
+    const handler = handlerFor(operation);
+    if (!handler) {
+      return finish(reply(501, ghlErrorBody(501, `The GHL emulator does not implement ${operation.operationId}`)));
+    }
+
+    const fault = faults.take(operation.operationId);
+    if (fault) {
+      entry.fault = fault;
+      if (fault.hang) return finish(await waits.hang(req.signal));
+      if (fault.delayMs) {
+        const aborted = await waits.delay(fault.delayMs, req.signal);
+        if (aborted) return finish({ hung: true });
+      }
+      if (fault.status !== undefined) {
+        const body = fault.body ?? ghlErrorBody(fault.status, http.STATUS_CODES[fault.status] ?? 'Error');
+        return finish(reply(fault.status, body, fault.headers));
+      }
+    }
+
+    let result;
+    try {
+      result = handler({ store, config: settings, params: checked.params, query: checked.query, body: checked.body });
+    } catch (err) {
+      if (!(err instanceof GhlError)) {
+        if (!opts.quiet) console.error('[ghl-emulator]', err);
+        return finish(reply(500, ghlErrorBody(500, `emulator error: ${err.message}`)));
+      }
+      result = { status: err.status, body: err.body, headers: err.headers };
+      // The emulator's own strictness checks (quirks.js STRICT) answer 422
+      // and count as invalid requests, like spec violations.
+      if (err.status === 422) {
+        entry.valid = false;
+        entry.errors = [].concat(err.body.message);
+      }
+    }
+    if (opts.validateResponses) {
+      const { errors: responseErrors } = spec.validateResponse(operation, result.status, result.body);
+      if (responseErrors.length) entry.responseErrors = responseErrors;
+    }
+    return finish(reply(result.status, result.body, result.headers));
+  }
+
+  function checkBearer(value) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(value ?? '');
+    if (!m) return 'header Authorization must be "Bearer <token>"';
+    if (settings.token != null && m[1] !== settings.token) return 'header Authorization: token is not the emulator\'s token';
+    return null;
+  }
+
+  function record(entry) {
+    log.push(entry);
+    if (log.length > opts.maxLogEntries) log.splice(0, log.length - opts.maxLogEntries);
+  }
+
+  async function start(port = 0, host = '127.0.0.1') {
+    if (server) throw new Error('emulator already started');
+    server = http.createServer((req, res) => {
+      listener(req, res).catch((err) => {
+        if (!opts.quiet) console.error('[ghl-emulator]', err);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(ghlErrorBody(500, 'emulator error')));
+      });
+    });
+    await new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, resolve);
+    });
+    const address = server.address();
+    url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    return url;
+  }
+
+  async function stop() {
+    waits.releaseAll();
+    if (!server) return;
+    const s = server;
+    server = null;
+    url = null;
+    s.closeAllConnections();
+    await new Promise((resolve) => s.close(() => resolve()));
+  }
+
+  // --- admin / test API --------------------------------------------------------
+
+  function contactOr404(id) {
+    const contact = store.getContact(id);
+    if (!contact) throw new GhlError(404, `Contact ${id} not found`);
+    return contact;
+  }
+
+  const copy = (value) => JSON.parse(JSON.stringify(value));
+
+  const api = {
+    get url() {
+      return url;
+    },
+    spec,
+    start,
+    stop,
+    handle,
+    fetch: fetchIn,
+    listener,
+    reset,
+    now: () => new Date(nowMs()),
+
+    createContact: (input = {}) => {
+      const { customFields, ...rest } = input;
+      if (customFields !== undefined && (customFields === null || typeof customFields !== 'object' || Array.isArray(customFields))) {
+        throw new TypeError('customFields must be an object {key: value}');
+      }
+      return store.contactView(store.createContact({ ...rest, customFields }));
+    },
+    getContact: (id) => store.contactView(contactOr404(id)),
+    listContacts: () => [...store.contacts.values()].map(store.contactView),
+    getContactFields: (id) => store.fieldMap(contactOr404(id)),
+    setContactFields: (id, values) => {
+      if (values === null || typeof values !== 'object' || Array.isArray(values)) {
+        throw new TypeError('fields must be an object {key: value}');
+      }
+      const contact = contactOr404(id);
+      store.setFieldValues(contact, values);
+      return store.fieldMap(contact);
+    },
+    listCustomFields: () => copy(store.listFields()),
+    listAppointments: () => store.listAppointments(),
+    listMessages: (filter = {}) => store.listMessages(filter),
+
+    requests: () => copy(log),
+    validationErrors: () => copy(log.filter((e) => !e.valid)),
+    responseErrors: () => copy(log.filter((e) => e.responseErrors)),
+
+    setFaults: (map) => faults.set(map),
+    clearFaults: () => faults.clear(),
+    faults: () => copy(faults.list()),
+
+    config: () => ({
+      url,
+      token: settings.token,
+      locationId: store.locationId,
+      autoCreateContacts: settings.autoCreateContacts,
+      now: new Date(nowMs()).toISOString(),
+      clockFixed: settings.fixedNow !== null,
+      calendars: copy([...store.calendars.values()]),
+      customFields: copy(store.listFields()),
+    }),
+    // {autoCreateContacts?, token?, now?: ISO | null, calendar?: {id?, ...}}.
+    // reset() goes back to the options the emulator was created with.
+    setConfig: (patch = {}) => {
+      const known = ['autoCreateContacts', 'token', 'now', 'calendar'];
+      const unknown = Object.keys(patch).filter((k) => !known.includes(k));
+      if (unknown.length) throw new TypeError(`unknown config key(s): ${unknown.join(', ')}`);
+      if (patch.now !== undefined) {
+        const ms = patch.now === null ? null : Date.parse(patch.now);
+        if (Number.isNaN(ms)) throw new TypeError(`now must be an ISO date or null`);
+        settings.fixedNow = ms;
+      }
+      if (patch.calendar) {
+        const id = patch.calendar.id ?? [...store.calendars.keys()][0];
+        const current = store.calendars.get(id);
+        if (!current) throw new GhlError(404, `Calendar ${id} not found`);
+        Object.assign(current, normalizeCalendar({ ...current, ...patch.calendar }));
+      }
+      if (patch.autoCreateContacts !== undefined) settings.autoCreateContacts = !!patch.autoCreateContacts;
+      if (patch.token !== undefined) settings.token = patch.token;
+      return api.config();
+    },
+  };
+  return api;
+}
+
+function reply(status, body, headers = {}) {
+  return { status, body, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } };
+}
+
+function parseOrRaw(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

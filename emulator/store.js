@@ -1,0 +1,373 @@
+// The emulated location's data and the rules GHL applies to it: custom
+// fields, contacts, calendars, appointments, sent messages. No HTTP here;
+// failures are thrown as GhlError with the status GHL would answer.
+import { createHash } from 'node:crypto';
+import { GhlError } from './errors.js';
+import { STRICT } from './quirks.js';
+import { freeSlots, formatInZone, isFreeSlot, isValidTimeZone } from './slots.js';
+
+// The bot's conversation state, one TEXT field each (core/state.hpp).
+export const BOT_FIELD_KEYS = [
+  'booking_step', 'language', 'customer_name', 'customer_goal', 'customer_pain_point',
+  'customer_budget', 'customer_email', 'preferred_day', 'preferred_time', 'appointment_id',
+  'appointment_datetime', 'booking_attempts', 'last_interaction', 'offered_slots', 'last_message_id',
+];
+
+export const DEFAULT_CALENDAR = {
+  id: 'cal_dev',
+  timeZone: 'America/Mexico_City',
+  weekdays: [1, 2, 3, 4, 5],
+  slotTimes: ['10:00', '14:00', '16:00'],
+  durationMinutes: 30,
+};
+
+export const SLOT_TAKEN = 'The slot you have selected is no longer available.';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const INACTIVE = new Set(['cancelled', 'invalid']);
+
+// GHL-looking 20-character ids, the same sequence for the same seed, so
+// tests and logs are reproducible.
+function idMaker(seed) {
+  const counters = new Map();
+  return (kind) => {
+    const n = (counters.get(kind) ?? 0) + 1;
+    counters.set(kind, n);
+    const bytes = createHash('sha256').update(`${seed}:${kind}:${n}`).digest();
+    let id = '';
+    for (let i = 0; i < 20; i++) id += ALNUM[bytes[i] % ALNUM.length];
+    return id;
+  };
+}
+
+export function humanName(key) {
+  return key.split('_').map((w) => (w === 'id' ? 'ID' : w[0].toUpperCase() + w.slice(1))).join(' ');
+}
+
+// GHL derives the field key from the name: "Booking Step" → contact.booking_step.
+export function keyFromName(name) {
+  return name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
+
+const bareKey = (key) => String(key).replace(/^contact\./, '');
+
+// A bad calendar config is the caller's mistake (TypeError → 400 over HTTP).
+export function normalizeCalendar(cal = {}) {
+  const calendar = { ...DEFAULT_CALENDAR, ...cal };
+  const fail = (what) => {
+    throw new TypeError(`calendar ${calendar.id}: ${what}`);
+  };
+  if (!isValidTimeZone(calendar.timeZone)) fail(`unknown timeZone ${calendar.timeZone}`);
+  if (!Array.isArray(calendar.weekdays) || !calendar.weekdays.every((d) => Number.isInteger(d) && d >= 0 && d <= 7)) {
+    fail('weekdays must be a list of 0 (Sunday) … 6 (Saturday)');
+  }
+  const lists = Array.isArray(calendar.slotTimes) ? [calendar.slotTimes] : Object.values(calendar.slotTimes ?? {});
+  if (!calendar.slotTimes || !lists.every((l) => Array.isArray(l) && l.every((t) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t)))) {
+    fail('slotTimes must be a list of "HH:MM", or a map weekday → list');
+  }
+  if (!(Number.isInteger(calendar.durationMinutes) && calendar.durationMinutes > 0)) fail('durationMinutes must be a positive integer');
+  return calendar;
+}
+
+export function createStore({ locationId, calendars, customFields, seed, nowMs }) {
+  const newId = idMaker(seed);
+  const fields = [];
+  const contacts = new Map();
+  const appointments = new Map();
+  const messages = [];
+  const calendarMap = new Map(calendars.map((c) => [c.id, c]));
+  const nowIso = () => new Date(nowMs()).toISOString();
+
+  // --- custom fields -------------------------------------------------------
+
+  function addField({ name, dataType = 'TEXT', placeholder, position, model = 'contact' }) {
+    const key = keyFromName(name);
+    if (!key) throw new GhlError(400, 'Custom field name is invalid');
+    const fieldKey = `${model}.${key}`;
+    if (fields.some((f) => f.name.toLowerCase() === name.trim().toLowerCase() || f.fieldKey === fieldKey)) {
+      throw new GhlError(400, `Custom field with name '${name}' already exists`);
+    }
+    const field = {
+      id: newId('customField'),
+      name: name.trim(),
+      fieldKey,
+      placeholder: placeholder ?? '',
+      dataType,
+      position: position ?? fields.length * 50,
+      model,
+      locationId,
+    };
+    fields.push(field);
+    return field;
+  }
+
+  const fieldSpecs = customFields === false ? [] : customFields ?? BOT_FIELD_KEYS;
+  for (const spec of fieldSpecs) {
+    addField(typeof spec === 'string' ? { name: humanName(spec) } : spec);
+  }
+
+  function listFields(model) {
+    return fields.filter((f) => !model || model === 'all' || f.model === model);
+  }
+
+  // A field named by id, by "contact.key" or by bare "key".
+  function findField({ id, key }) {
+    return (id !== undefined && fields.find((f) => f.id === id)) ||
+      (key !== undefined && fields.find((f) => f.model === 'contact' && bareKey(f.fieldKey) === bareKey(key))) ||
+      null;
+  }
+
+  // --- contacts ------------------------------------------------------------
+
+  function contactView(c) {
+    const name = [c.firstName, c.lastName].filter(Boolean).join(' ');
+    const view = {
+      id: c.id,
+      locationId,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      name: name || undefined,
+      firstNameLowerCase: c.firstName?.toLowerCase(),
+      lastNameLowerCase: c.lastName?.toLowerCase(),
+      fullNameLowerCase: name ? name.toLowerCase() : undefined,
+      email: c.email,
+      emailLowerCase: c.email?.toLowerCase(),
+      phone: c.phone,
+      timezone: c.timezone,
+      type: 'lead',
+      source: c.source,
+      dnd: false,
+      tags: [...c.tags],
+      dateAdded: c.dateAdded,
+      dateUpdated: c.dateUpdated,
+      customFields: [...c.values].map(([id, value]) => ({ id, value })),
+    };
+    return JSON.parse(JSON.stringify(view));
+  }
+
+  function fieldMap(c) {
+    const map = {};
+    for (const [id, value] of c.values) {
+      const field = fields.find((f) => f.id === id);
+      map[field ? bareKey(field.fieldKey) : id] = value;
+    }
+    return map;
+  }
+
+  function requireContact(id) {
+    const c = contacts.get(id);
+    if (!c) throw new GhlError(400, 'Contact not found');
+    return c;
+  }
+
+  function createContact({ id, firstName, lastName, email, phone, source, customFields: values } = {}) {
+    if (id !== undefined && contacts.has(id)) throw new GhlError(400, `Contact ${id} already exists`);
+    const at = nowIso();
+    const c = {
+      id: id ?? newId('contact'),
+      firstName, lastName, email, phone, source,
+      tags: [],
+      values: new Map(),
+      conversationId: newId('conversation'),
+      dateAdded: at,
+      dateUpdated: at,
+    };
+    contacts.set(c.id, c);
+    if (values) {
+      try {
+        setFieldValues(c, values);
+      } catch (err) {
+        contacts.delete(c.id);
+        throw err;
+      }
+    }
+    return c;
+  }
+
+  function storeValue(c, fieldId, value) {
+    if (value === null || value === undefined || value === '') c.values.delete(fieldId);
+    else c.values.set(fieldId, Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+
+  // {key: value} as the admin API takes it; unknown keys are errors.
+  function setFieldValues(c, values) {
+    const resolved = Object.entries(values).map(([key, value]) => {
+      const field = findField({ key });
+      if (!field) throw new GhlError(400, `No custom field with key '${key}'`);
+      return [field.id, value];
+    });
+    for (const [id, value] of resolved) storeValue(c, id, value);
+    c.dateUpdated = nowIso();
+  }
+
+  const SIMPLE = ['firstName', 'lastName', 'email', 'phone', 'timezone', 'source'];
+
+  // The update-contact body (UpdateContactDto), already spec-validated.
+  function updateContact(id, dto) {
+    const c = requireContact(id);
+    const updates = [];
+    const unknown = [];
+    (dto.customFields ?? []).forEach((item, i) => {
+      const field = findField(item);
+      if (field) updates.push([field.id, item.field_value]);
+      else unknown.push(`customFields.${i}: no custom field with ${item.id !== undefined ? `id '${item.id}'` : `key '${item.key}'`}`);
+    });
+    if (unknown.length && STRICT.unknownCustomFields) throw new GhlError(422, unknown);
+    for (const name of SIMPLE) {
+      if (dto[name] === null) delete c[name];
+      else if (dto[name] !== undefined) c[name] = dto[name];
+    }
+    if (dto.name !== undefined && dto.firstName === undefined && dto.lastName === undefined) {
+      [c.firstName, c.lastName] = dto.name === null ? [] : [dto.name.split(' ')[0], dto.name.split(' ').slice(1).join(' ') || undefined];
+    }
+    if (dto.tags) c.tags = [...dto.tags];
+    for (const [fieldId, value] of updates) {
+      if (value !== undefined) storeValue(c, fieldId, value);
+    }
+    c.dateUpdated = nowIso();
+    return c;
+  }
+
+  // --- calendars and appointments -------------------------------------------
+
+  function requireCalendar(id) {
+    const cal = calendarMap.get(id);
+    if (!cal) throw new GhlError(400, `Calendar not found`);
+    return cal;
+  }
+
+  function booked(calendarId, exceptId) {
+    return [...appointments.values()].filter((a) =>
+      a.calendarId === calendarId && a.id !== exceptId && !INACTIVE.has(a.appointmentStatus));
+  }
+
+  function parseTime(value, name) {
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) throw new GhlError(400, `${name} must be a valid ISO 8601 date`);
+    if (STRICT.appointmentTimesNeedOffset && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
+      throw new GhlError(400, `${name} must carry a UTC offset (got '${value}')`);
+    }
+    return ms;
+  }
+
+  function requireSlot(cal, startMs, exceptId, body) {
+    if (body.ignoreFreeSlotValidation) return;
+    if (!isFreeSlot(cal, startMs, { nowMs: nowMs(), booked: booked(cal.id, exceptId) })) {
+      throw new GhlError(400, SLOT_TAKEN);
+    }
+  }
+
+  function slotTimes(cal, body, startMs) {
+    const endMs = body.endTime !== undefined ? parseTime(body.endTime, 'endTime') : startMs + cal.durationMinutes * 60_000;
+    if (endMs <= startMs) throw new GhlError(400, 'endTime must be after startTime');
+    return { endMs, endTime: body.endTime ?? formatInZone(endMs, cal.timeZone) };
+  }
+
+  const OPTIONAL = ['title', 'meetingLocationType', 'assignedUserId', 'address', 'rrule'];
+
+  function createAppointment(body) {
+    const cal = requireCalendar(body.calendarId);
+    if (body.locationId !== locationId) throw new GhlError(400, `Location ${body.locationId} not found`);
+    requireContact(body.contactId);
+    const startMs = parseTime(body.startTime, 'startTime');
+    const { endMs, endTime } = slotTimes(cal, body, startMs);
+    requireSlot(cal, startMs, null, body);
+    const at = nowIso();
+    const appt = {
+      id: newId('appointment'),
+      calendarId: cal.id,
+      locationId,
+      contactId: body.contactId,
+      title: body.title ?? 'Appointment',
+      startTime: body.startTime,
+      endTime,
+      startMs,
+      endMs,
+      appointmentStatus: body.appointmentStatus ?? 'confirmed',
+      isRecurring: false,
+      dateAdded: at,
+      dateUpdated: at,
+    };
+    for (const k of OPTIONAL) if (body[k] !== undefined) appt[k] = body[k];
+    appointments.set(appt.id, appt);
+    return appt;
+  }
+
+  function editAppointment(id, body) {
+    const appt = appointments.get(id);
+    if (!appt) throw new GhlError(400, 'Appointment not found');
+    const cal = requireCalendar(body.calendarId ?? appt.calendarId);
+    const next = { ...appt, calendarId: cal.id };
+    if (body.startTime !== undefined) {
+      next.startMs = parseTime(body.startTime, 'startTime');
+      next.startTime = body.startTime;
+    }
+    if (body.startTime !== undefined || body.endTime !== undefined) {
+      Object.assign(next, slotTimes(cal, { endTime: body.endTime }, next.startMs));
+    }
+    if (body.appointmentStatus !== undefined) next.appointmentStatus = body.appointmentStatus;
+    const moved = next.startMs !== appt.startMs || next.calendarId !== appt.calendarId;
+    const revived = INACTIVE.has(appt.appointmentStatus) && !INACTIVE.has(next.appointmentStatus);
+    if ((moved || revived) && !INACTIVE.has(next.appointmentStatus)) requireSlot(cal, next.startMs, id, body);
+    for (const k of OPTIONAL) if (body[k] !== undefined) next[k] = body[k];
+    next.dateUpdated = nowIso();
+    appointments.set(id, next);
+    return next;
+  }
+
+  function appointmentView(a) {
+    const view = {};
+    for (const k of ['id', 'calendarId', 'locationId', 'contactId', 'title', 'startTime', 'endTime',
+      'appointmentStatus', 'isRecurring', ...OPTIONAL]) {
+      if (a[k] !== undefined) view[k] = a[k];
+    }
+    return view;
+  }
+
+  function calendarFreeSlots(calendarId, { fromMs, toMs }) {
+    const cal = requireCalendar(calendarId);
+    return freeSlots(cal, { fromMs, toMs, nowMs: nowMs(), booked: booked(cal.id) });
+  }
+
+  // --- messages --------------------------------------------------------------
+
+  function sendMessage(body) {
+    const c = requireContact(body.contactId);
+    const record = {
+      messageId: newId('message'),
+      conversationId: c.conversationId,
+      contactId: c.id,
+      type: body.type,
+      message: body.message,
+      at: nowIso(),
+    };
+    if (body.attachments) record.attachments = [...body.attachments];
+    messages.push(record);
+    return record;
+  }
+
+  return {
+    locationId,
+    calendars: calendarMap,
+    listFields,
+    addField,
+    findField,
+    contacts,
+    getContact: (id) => contacts.get(id) ?? null,
+    requireContact,
+    createContact,
+    updateContact,
+    contactView,
+    fieldMap,
+    setFieldValues,
+    requireCalendar,
+    calendarFreeSlots,
+    createAppointment,
+    editAppointment,
+    appointmentView,
+    listAppointments: () => [...appointments.values()].map((a) => ({ ...a })),
+    sendMessage,
+    listMessages: ({ contactId } = {}) =>
+      messages.filter((m) => !contactId || m.contactId === contactId).map((m) => ({ ...m })),
+  };
+}

@@ -1,0 +1,142 @@
+// extract_budget: the lead's monthly budget, in whole currency units.
+#include "budget.hpp"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace booking {
+namespace {
+
+struct BudgetCase {
+  std::string input;
+  std::optional<long> want;
+};
+
+void PrintTo(const BudgetCase& c, std::ostream* os) { *os << '"' << c.input << '"'; }
+
+class ExtractBudget : public ::testing::TestWithParam<BudgetCase> {};
+
+TEST_P(ExtractBudget, Table) { EXPECT_EQ(extract_budget(GetParam().input), GetParam().want); }
+
+const BudgetCase kPlain[] = {
+    {"500", 500},
+    {"$500", 500},
+    {"500 usd", 500},
+    {"USD 500", 500},
+    {"500$", 500},
+    {"\xE2\x82\xAC" "300", 300},         // €300
+    {"US$ 1.200", 1200},
+    {"5000 pesos", 5000},
+    {"0", 0},                            // zero is an answer
+    {"$0", 0},
+    {"-500", 500},                       // a dash is not a sign
+};
+
+// "1.500" and "1,500" are thousands; "1500.00", "12.50" carry cents, which
+// are dropped (rounded down).
+const BudgetCase kSeparators[] = {
+    {"1,500", 1500},
+    {"1.500", 1500},
+    {"10.000", 10000},
+    {"1500.00", 1500},
+    {"1,500.50", 1500},
+    {"1.500,00", 1500},
+    {"$2,500.75", 2500},
+    {"12.50", 12},
+    {"0.500", 0},                        // a leading zero makes it decimal
+    {"1234.567", 1234},                  // four digits before: decimal
+    {"$1.000.000", 1000000},
+    {"1,000,000.00", 1000000},
+};
+
+const BudgetCase kMultipliersAndWords[] = {
+    {"2k", 2000},
+    {"2K", 2000},
+    {"2.5k", 2500},
+    {"2,5k", 2500},
+    {"500k", 500000},
+    {"mil", 1000},
+    {"2 mil", 2000},
+    {"dos mil", 2000},
+    {"como 1.5 mil", 1500},
+    {"mil quinientos", 1500},
+    {"4 mil quinientos", 4500},
+    {"tres mil quinientos d\xC3\xB3lares", 3500},
+    {"quinientos d\xC3\xB3lares", 500},
+    {"treinta y cinco mil", 35000},
+    {"ciento veinte", 120},
+    {"1 mill\xC3\xB3n", 1000000},
+    {"five hundred and fifty bucks", 550},
+    {"a thousand", 1000},
+    {"cero", 0},
+};
+
+const BudgetCase kInSentences[] = {
+    {"unos 800 al mes", 800},
+    {"800 d\xC3\xB3lares mensuales", 800},
+    {"$1,000/mes", 1000},
+    {"presupuesto: 3.000 mensuales", 3000},
+    {"unos mil dolares al mes", 1000},
+    {"un presupuesto de 700", 700},      // "un" is an article, not 1
+    {"una vez al mes, 300", 300},
+    // A number next to a currency or "al mes" wins over a bare one.
+    {"tengo 2 tiendas y gasto 500 al mes", 500},
+    {"3 meses, 500 usd", 500},
+    {"hasta 900", 900},
+    {"m\xC3\xA1s de 1000", 1000},
+};
+
+// A range takes its LOWER bound: the lead commits to at least that much.
+const BudgetCase kRanges[] = {
+    {"500-800", 500},
+    {"500 - 800", 500},
+    {"500 \xE2\x80\x93 800", 500},       // en dash
+    {"entre 500 y 800", 500},
+    {"500 to 800", 500},
+    {"de 500 a 1000", 500},
+    {"$500 - $1,000", 500},
+    {"1000 a 2000 d\xC3\xB3lares al mes", 1000},
+    {"300 o 400", 300},
+    {"800 - 500", 500},                  // reversed: still the lower one
+    {"between 1k and 2k", 1000},
+    {"2-3k", 2000},                      // the multiplier applies to both ends
+    {"entre 2 y 3 mil", 2000},
+    {"500-2k", 500},                     // ... unless the first end is already bigger
+    {"entre quinientos y ochocientos", 500},
+    {"tengo entre 2 y 3 tiendas y gasto unos $500 al mes", 500},
+};
+
+// Nothing usable, or absurd (over 1e9).
+const BudgetCase kRejectedAndLimits[] = {
+    {"", std::nullopt},
+    {"nada", std::nullopt},
+    {"no s\xC3\xA9", std::nullopt},
+    {"no tengo presupuesto", std::nullopt},
+    {"ok", std::nullopt},
+    {"k", std::nullopt},
+    {"una", std::nullopt},               // article alone
+    {"20%", std::nullopt},               // a share is not an amount
+    {"20 por ciento de las ventas", std::nullopt},
+    {"1000000000", 1000000000},          // the cap itself is fine
+    {"1000000001", std::nullopt},        // absurd
+    {"2000000000 usd", std::nullopt},
+    {"2 mil millones", std::nullopt},
+    {"99999999999999999999999999", std::nullopt},
+};
+
+INSTANTIATE_TEST_SUITE_P(Plain, ExtractBudget, ::testing::ValuesIn(kPlain));
+INSTANTIATE_TEST_SUITE_P(Separators, ExtractBudget, ::testing::ValuesIn(kSeparators));
+INSTANTIATE_TEST_SUITE_P(MultipliersAndWords, ExtractBudget, ::testing::ValuesIn(kMultipliersAndWords));
+INSTANTIATE_TEST_SUITE_P(InSentences, ExtractBudget, ::testing::ValuesIn(kInSentences));
+INSTANTIATE_TEST_SUITE_P(Ranges, ExtractBudget, ::testing::ValuesIn(kRanges));
+INSTANTIATE_TEST_SUITE_P(RejectedAndLimits, ExtractBudget, ::testing::ValuesIn(kRejectedAndLimits));
+
+TEST(ExtractBudgetLimits, OverlongMessageIsRejected) {
+  EXPECT_EQ(extract_budget(std::string(5000, ' ') + "500"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace booking

@@ -1,0 +1,90 @@
+// detect_intent: commands a lead can give at any step.
+#include "intent.hpp"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+
+namespace booking {
+namespace {
+
+struct IntentCase {
+  std::string input;
+  Intent want;
+};
+
+void PrintTo(const IntentCase& c, std::ostream* os) { *os << '"' << c.input << '"'; }
+
+class DetectIntent : public ::testing::TestWithParam<IntentCase> {};
+
+TEST_P(DetectIntent, Table) { EXPECT_EQ(detect_intent(GetParam().input), GetParam().want); }
+
+// Multi-word phrases count anywhere in the message.
+const IntentCase kPhrases[] = {
+    {"empezar de nuevo", Intent::restart},
+    {"Quiero volver a empezar", Intent::restart},
+    {"start over please", Intent::restart},
+    {"START AGAIN", Intent::restart},
+    {"no me escribas m\xC3\xA1s", Intent::opt_out},
+    {"NO ME ESCRIBAS MAS!!", Intent::opt_out},
+    {"quiero darme de baja", Intent::opt_out},
+    {"me pueden dar de baja?", Intent::opt_out},
+    {"please stop messaging me", Intent::opt_out},
+    {"unsubscribe me", Intent::opt_out},
+    {"hablar con una persona", Intent::human},
+    {"quiero hablar con alguien", Intent::human},
+    {"Puedo hablar con un humano?", Intent::human},
+    {"hablar con un agente", Intent::human},
+    {"I want to talk to a human", Intent::human},
+    {"can I speak to a person?", Intent::human},
+    {"talk to a person", Intent::human},
+    {"is this a real person?", Intent::human},
+    {"\xC2\xBF" "Eres una persona real?", Intent::human},
+    // Opt-out wins: that lead must never be messaged again.
+    {"stop messaging me, I want to talk to a human", Intent::opt_out},
+};
+
+// Single keywords only when they are the whole message (emoji, punctuation
+// and polite fillers aside).
+const IntentCase kKeywords[] = {
+    {"restart", Intent::restart},
+    {"Reiniciar", Intent::restart},
+    {"reset", Intent::restart},
+    {"STOP", Intent::opt_out},
+    {"stop!!!", Intent::opt_out},
+    {"Stop por favor", Intent::opt_out},
+    {"\xF0\x9F\x9B\x91 stop", Intent::opt_out},                 // 🛑 stop
+    {"baja", Intent::opt_out},
+    {"unsubscribe", Intent::opt_out},
+    {"cancelar suscripci\xC3\xB3n", Intent::opt_out},
+    {"agente", Intent::human},
+    {"Agente por favor", Intent::human},
+    {"agent please", Intent::human},
+    {"human", Intent::human},
+    {"HUMANO", Intent::human},
+    {"persona", Intent::human},
+    {"hola, agente", Intent::human},
+};
+
+const IntentCase kNone[] = {
+    {"", Intent::none},
+    {"hola", Intent::none},
+    {"Juan", Intent::none},
+    {"stopwatch", Intent::none},
+    {"we can't stop growing", Intent::none},
+    {"no human answers our leads", Intent::none},      // a pain point, not a hand-off
+    {"por persona", Intent::none},
+    {"la baja de ventas", Intent::none},
+    {"quiero empezar", Intent::none},
+    {"reset password", Intent::none},
+    {"un agente inmobiliario", Intent::none},
+    {"persona natural", Intent::none},
+};
+
+INSTANTIATE_TEST_SUITE_P(Phrases, DetectIntent, ::testing::ValuesIn(kPhrases));
+INSTANTIATE_TEST_SUITE_P(Keywords, DetectIntent, ::testing::ValuesIn(kKeywords));
+INSTANTIATE_TEST_SUITE_P(None, DetectIntent, ::testing::ValuesIn(kNone));
+
+}  // namespace
+}  // namespace booking

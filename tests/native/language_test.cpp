@@ -1,0 +1,84 @@
+// detect_language: which language the first message is written in.
+#include "language.hpp"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace booking {
+namespace {
+
+struct LangCase {
+  std::string input;
+  std::optional<Lang> want;  // nullopt: unclear, the caller uses its default
+};
+
+void PrintTo(const LangCase& c, std::ostream* os) { *os << '"' << c.input << '"'; }
+
+class DetectLanguage : public ::testing::TestWithParam<LangCase> {};
+
+TEST_P(DetectLanguage, Table) { EXPECT_EQ(detect_language(GetParam().input), GetParam().want); }
+
+const LangCase kSpanish[] = {
+    {"hola", Lang::es},
+    {"Hola!", Lang::es},
+    {"HOLA BUENAS TARDES", Lang::es},
+    {"buenas", Lang::es},
+    {"Buenos d\xC3\xAD" "as", Lang::es},
+    {"quiero informaci\xC3\xB3n", Lang::es},
+    {"Informaci\xC3\xB3n", Lang::es},
+    {"gracias", Lang::es},
+    {"\xC2\xBF" "precio?", Lang::es},               // ¿ alone is Spanish
+    {"\xC2\xA1" "Genial!", Lang::es},               // ¡
+    {"Hola, quiero info", Lang::es},
+    {"hola info", Lang::es},                        // greeting outweighs "info"
+    {"hey que tal", Lang::es},
+    {"Me interesa", Lang::es},
+    {"ma\xC3\xB1" "ana", Lang::es},                 // mañana: ñ
+    {"Hola \xF0\x9F\x91\x8B", Lang::es},
+};
+
+const LangCase kEnglish[] = {
+    {"hi", Lang::en},
+    {"Hello", Lang::en},
+    {"hey", Lang::en},
+    {"good morning", Lang::en},
+    {"I want info", Lang::en},
+    {"info", Lang::en},
+    {"thanks", Lang::en},
+    {"interested", Lang::en},
+    {"price?", Lang::en},
+    {"Hi there, can you help me?", Lang::en},
+    {"Hi, I am Jos\xC3\xA9", Lang::en},             // an accented name does not flip it
+    {"Hello, my name is Mar\xC3\xAD" "a", Lang::en},
+};
+
+const LangCase kUnclear[] = {
+    {"", std::nullopt},
+    {"ok", std::nullopt},
+    {"\xF0\x9F\x91\x8D", std::nullopt},             // 👍
+    {"123", std::nullopt},
+    {"test", std::nullopt},
+    {"Bonjour", std::nullopt},
+    {"Hola hello", std::nullopt},                   // a tie
+};
+
+INSTANTIATE_TEST_SUITE_P(Spanish, DetectLanguage, ::testing::ValuesIn(kSpanish));
+INSTANTIATE_TEST_SUITE_P(English, DetectLanguage, ::testing::ValuesIn(kEnglish));
+INSTANTIATE_TEST_SUITE_P(Unclear, DetectLanguage, ::testing::ValuesIn(kUnclear));
+
+TEST(LangCodes, RoundTrip) {
+  EXPECT_EQ(to_string(Lang::es), "es");
+  EXPECT_EQ(to_string(Lang::en), "en");
+  EXPECT_EQ(parse_lang("es"), Lang::es);
+  EXPECT_EQ(parse_lang("en"), Lang::en);
+  EXPECT_EQ(parse_lang("ES"), std::nullopt);
+  EXPECT_EQ(parse_lang("fr"), std::nullopt);
+  EXPECT_EQ(parse_lang(""), std::nullopt);
+  EXPECT_EQ(parse_lang("es-MX"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace booking
