@@ -24,6 +24,11 @@ async function webhook(request, env) {
   return queue.fetch('https://contact-queue/message', { method: 'POST', body: checked.raw });
 }
 
+function withAllow(response, methods) {
+  response.headers.set('allow', methods);
+  return response;
+}
+
 export default {
   async fetch(request, env) {
     const { pathname } = new URL(request.url);
@@ -31,10 +36,12 @@ export default {
       if (pathname === '/health') {
         return request.method === 'GET' || request.method === 'HEAD'
           ? json(200, { ok: true })
-          : error(405, 'method_not_allowed', 'use GET');
+          : withAllow(error(405, 'method_not_allowed', 'use GET'), 'GET, HEAD');
       }
       if (pathname === '/webhook') {
-        return request.method === 'POST' ? await webhook(request, env) : error(405, 'method_not_allowed', 'use POST');
+        return request.method === 'POST'
+          ? await webhook(request, env)
+          : withAllow(error(405, 'method_not_allowed', 'use POST'), 'POST');
       }
       return error(404, 'not_found', `no route ${pathname.slice(0, 100)}`);
     } catch (e) {

@@ -1,11 +1,226 @@
-// Placeholder until the playground lands: serves nothing but its URL.
+// The playground: a WhatsApp-like chat with the local bot in the browser,
+// next to what GHL (the emulator) now holds for the contact. Dev only: the
+// production worker never serves it.
+//
+// The page (dev/playground/) talks only to this server. For each message
+// the server does what GHL does: it signs an InboundMessage webhook with
+// the dev private key and POSTs it to the worker's /webhook; then it reads
+// the contact's custom fields and the calendar's appointments straight
+// from the emulator and hands everything back to the page.
+//
+//   startPlayground({port, workerUrl, ghl, privateKey, host?, agentName?, businessName?, timeoutMs?})
+//     → {url, close}
+//   ghl: the emulator object (createEmulator), port 0 picks a free port.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BOT_FIELD_KEYS } from '../emulator/store.js';
+import { inboundMessage, signedDelivery } from '../emulator/webhooks.js';
 
-export async function startPlayground({ port }) {
-  const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'text/plain' });
-    res.end('Playground coming soon. Use npm run chat.\n');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const staticDir = path.join(here, 'playground');
+const STATIC = {
+  '/': ['index.html', 'text/html; charset=utf-8'],
+  '/index.html': ['index.html', 'text/html; charset=utf-8'],
+  '/app.js': ['app.js', 'text/javascript; charset=utf-8'],
+  '/style.css': ['style.css', 'text/css; charset=utf-8'],
+};
+const MAX_BODY = 64 * 1024;
+const MAX_TEXT = 4096;
+
+// AGENT_NAME / BUSINESS_NAME from wrangler.toml [vars], as `wrangler dev` sees them.
+function wranglerVars() {
+  try {
+    const toml = fs.readFileSync(path.join(here, '..', 'wrangler.toml'), 'utf8');
+    const vars = {};
+    for (const m of toml.matchAll(/^\s*([A-Z_]+)\s*=\s*"([^"]*)"/gm)) vars[m[1]] = m[2];
+    return vars;
+  } catch {
+    return {};
+  }
+}
+
+class HttpError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function sendJson(res, status, body) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+async function readJson(req) {
+  if (!/^application\/json\b/i.test(req.headers['content-type'] || '')) {
+    throw new HttpError(415, 'send JSON (content-type: application/json)');
+  }
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
+    chunks.push(chunk);
+  }
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if (!raw.trim()) return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new HttpError(400, 'the body is not valid JSON');
+  }
+}
+
+export async function startPlayground({
+  port = 8790,
+  host = '127.0.0.1',
+  workerUrl,
+  ghl,
+  privateKey,
+  agentName,
+  businessName,
+  timeoutMs = 30_000,
+} = {}) {
+  if (!workerUrl) throw new TypeError('startPlayground: workerUrl is required');
+  if (!ghl) throw new TypeError('startPlayground: ghl (the emulator) is required');
+  if (!privateKey) throw new TypeError('startPlayground: privateKey (the dev webhook key) is required');
+  const webhookUrl = new URL('/webhook', String(workerUrl)).href;
+  const vars = wranglerVars();
+  const settings = {
+    agentName: agentName || vars.AGENT_NAME || 'María',
+    businessName: businessName || vars.BUSINESS_NAME || '',
+    workerUrl: new URL(String(workerUrl)).origin,
+    fieldKeys: BOT_FIELD_KEYS,
+  };
+  const allowedHosts = new Set(['127.0.0.1', 'localhost', '::1', host]);
+
+  // What GHL holds for the contact now, straight from the emulator.
+  function snapshot(contactId) {
+    let fields = null;
+    let contactError = null;
+    try {
+      fields = ghl.getContactFields(contactId);
+    } catch (e) {
+      contactError = e.message;
+    }
+    const appointments = ghl.listAppointments()
+      .map((a) => {
+        let contactName = '';
+        try {
+          contactName = ghl.getContactFields(a.contactId).customer_name || ghl.getContact(a.contactId).name || '';
+        } catch { /* contact gone after a reset */ }
+        return {
+          id: a.id, calendarId: a.calendarId, contactId: a.contactId, contactName, title: a.title,
+          startTime: a.startTime, endTime: a.endTime, status: a.appointmentStatus, dateAdded: a.dateAdded,
+        };
+      })
+      .sort((a, b) => String(a.startTime).localeCompare(String(b.startTime)));
+    return { contactId, fields, contactError, appointments };
+  }
+
+  function newContact() {
+    const phone = `+52155${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const contact = ghl.createContact({ phone, source: 'playground' });
+    return { contactId: contact.id, phone };
+  }
+
+  // One WhatsApp message from the contact, delivered as GHL would.
+  async function deliver(contactId, text) {
+    const payload = inboundMessage({ contactId, text, locationId: ghl.config().locationId });
+    const { raw, headers } = signedDelivery(payload, privateKey);
+    const started = Date.now();
+    let res;
+    try {
+      res = await fetch(webhookUrl, { method: 'POST', headers, body: raw, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (e) {
+      const timedOut = e?.name === 'TimeoutError';
+      return {
+        ok: false,
+        ms: Date.now() - started,
+        error: {
+          kind: timedOut ? 'worker_timeout' : 'worker_unreachable',
+          message: timedOut
+            ? `The worker did not answer within ${timeoutMs / 1000} s (${webhookUrl}).`
+            : `No worker at ${webhookUrl} (${e?.cause?.code || e?.message || 'connection failed'}). Is it running? Start everything with: bash scripts/dev.sh`,
+        },
+      };
+    }
+    const textBody = await res.text();
+    let body = textBody;
+    try { body = JSON.parse(textBody); } catch { /* not JSON: keep the text */ }
+    const worker = { status: res.status, body };
+    if (!res.ok) {
+      const detail = (body && typeof body === 'object' && (body.message || body.error)) || String(textBody).slice(0, 200) || res.statusText;
+      return {
+        ok: false, ms: Date.now() - started, messageId: payload.messageId, worker,
+        error: { kind: 'worker_error', message: `The worker answered ${res.status}: ${detail}` },
+      };
+    }
+    return { ok: true, ms: Date.now() - started, messageId: payload.messageId, worker };
+  }
+
+  async function api(req, res, pathname, query) {
+    // Only this page may drive it: a request from another origin (any web
+    // page open in the same browser) or under another host name (DNS
+    // rebinding) is refused.
+    const hostName = String(req.headers.host || '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (!allowedHosts.has(hostName)) throw new HttpError(403, `host ${req.headers.host} refused`);
+    if (req.headers.origin !== undefined) {
+      let originHost = null;
+      try { originHost = new URL(req.headers.origin).host; } catch { /* "null" or malformed */ }
+      if (originHost !== req.headers.host) throw new HttpError(403, 'cross-origin request refused');
+    }
+    if (pathname === '/api/config' && req.method === 'GET') return sendJson(res, 200, settings);
+    if (pathname === '/api/contacts' && req.method === 'POST') {
+      await readJson(req);
+      const created = newContact();
+      return sendJson(res, 201, { ...created, ...snapshot(created.contactId) });
+    }
+    if (pathname === '/api/state' && req.method === 'GET') {
+      const contactId = query.get('contactId');
+      if (!contactId) throw new HttpError(400, 'contactId is required');
+      return sendJson(res, 200, snapshot(contactId));
+    }
+    if (pathname === '/api/send' && req.method === 'POST') {
+      const { contactId, text } = await readJson(req);
+      if (typeof contactId !== 'string' || !contactId) throw new HttpError(400, 'contactId is required');
+      if (typeof text !== 'string' || !text.trim()) throw new HttpError(400, 'text is required');
+      if (text.length > MAX_TEXT) throw new HttpError(400, `text is longer than ${MAX_TEXT} characters`);
+      const result = await deliver(contactId, text);
+      return sendJson(res, 200, { ...result, ...snapshot(contactId) });
+    }
+    throw new HttpError(404, `no route ${req.method} ${pathname}`);
+  }
+
+  const server = http.createServer(async (req, res) => {
+    const { pathname, searchParams } = new URL(req.url, 'http://playground.invalid');
+    try {
+      if (pathname.startsWith('/api/')) return await api(req, res, pathname, searchParams);
+      const file = STATIC[pathname];
+      if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) throw new HttpError(404, 'not found');
+      const content = await fs.promises.readFile(path.join(staticDir, file[0]));
+      res.writeHead(200, { 'content-type': file[1], 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : content);
+    } catch (e) {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status === 500) console.error('[playground]', e);
+      if (!res.headersSent) sendJson(res, status, { error: { kind: 'playground', message: e.message } });
+      else res.end();
+    }
   });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const url = `http://${host}:${server.address().port}/`;
+  return {
+    url,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }

@@ -29,9 +29,17 @@ else
   export DEBIAN_FRONTEND=noninteractive
   echo "apt-get update (about 10 s)..."
   $sudo apt-get update -qq
-  echo "apt-get install (emscripten and chromium are large: a few minutes on a fresh machine)..."
+  # Each package is unpacked, then set up: two steps each.
+  total=$($sudo apt-get install -s -qq "${missing[@]}" 2>/dev/null | grep -c '^Inst ' || true)
+  echo "apt-get install: ${total:-?} packages with their dependencies (emscripten and chromium are large: a few minutes on a fresh machine)..."
   $sudo apt-get install -y -qq -o Dpkg::Progress-Fancy=0 "${missing[@]}" \
-    | grep -E '^(Unpacking|Setting up)' | awk '{n++; printf "\r  %d package steps done", n} END {print ""}'
+    | { grep --line-buffered -E '^(Unpacking|Setting up)' || true; } \
+    | awk -v total="$(( ${total:-0} * 2 ))" '{
+        n++
+        if (total > 0) printf "\r  %d/%d package steps (%d%%)", n, total, (n > total ? 100 : 100 * n / total)
+        else printf "\r  %d package steps done", n
+        fflush()
+      } END { if (n) print "" }'
 fi
 
 [ "${1:-}" = "--native" ] && exit 0
@@ -43,3 +51,4 @@ else
   echo "npm ci (wrangler brings workerd, about 100 MB)..."
   WRANGLER_SEND_METRICS=false npm ci --no-audit --no-fund --loglevel=error
 fi
+echo "setup done"

@@ -22,6 +22,9 @@ export function readConfig(env) {
   if (!/^https?:\/\//.test(base)) throw new ConfigError(`GHL_API_BASE: '${base}' is not an http(s) URL`);
   const timeoutMs = Number(env.GHL_TIMEOUT_MS || 8000);
   if (!(timeoutMs > 0)) throw new ConfigError(`GHL_TIMEOUT_MS: '${env.GHL_TIMEOUT_MS}' is not a positive number`);
+  // NaN here would abort every GHL call at once (setTimeout(NaN) fires immediately).
+  const deadlineMs = Number(env.WEBHOOK_DEADLINE_MS || 25000);
+  if (!(deadlineMs > 0)) throw new ConfigError(`WEBHOOK_DEADLINE_MS: '${env.WEBHOOK_DEADLINE_MS}' is not a positive number`);
   return {
     apiBase: base,
     token: env.GHL_API_TOKEN.trim(),
@@ -30,7 +33,7 @@ export function readConfig(env) {
     timeZone: env.BUSINESS_TIMEZONE.trim(),
     timeoutMs,
     // The per-webhook budget for all GHL calls, retries and 429 waits.
-    deadlineMs: Number(env.WEBHOOK_DEADLINE_MS || 25000),
+    deadlineMs,
     publicKey: env.GHL_WEBHOOK_PUBLIC_KEY || '',
     // Handed to the core as is: it validates them and names the variable.
     core: {

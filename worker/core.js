@@ -25,7 +25,9 @@ function instantiate() {
 export async function runCore(request) {
   corePromise ??= instantiate();
   const core = await corePromise;
-  const text = JSON.stringify(request);
+  // Lone UTF-16 surrogates (in a message id, a GHL field...) would become
+  // \ud800 escapes the core's JSON parser rejects: replace them with U+FFFD.
+  const text = JSON.stringify(request, (k, v) => (typeof v === 'string' ? v.toWellFormed() : v));
   const size = core.lengthBytesUTF8(text) + 1;
   const input = core._malloc(size);
   if (!input) throw new Error('core: out of memory');

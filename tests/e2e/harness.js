@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { createEmulator } from '../../emulator/ghl-emulator.js';
-import { createDevKeys, inboundMessage, signedDelivery } from '../../emulator/webhooks.js';
+import { createDevKeys, inboundMessage, sign, signedDelivery } from '../../emulator/webhooks.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TOKEN = 'e2e-secret-token-5f1c9a';
@@ -18,6 +18,19 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
   const ghl = createEmulator({ token: TOKEN, quiet: true, ...emulator });
   const base = await ghl.start(0);
   const logs = [];
+  const bindings = {
+    GHL_API_BASE: base,
+    GHL_API_TOKEN: TOKEN,
+    GHL_LOCATION_ID: 'loc_dev',
+    GHL_CALENDAR_ID: 'cal_dev',
+    BUSINESS_TIMEZONE: TZ,
+    GHL_WEBHOOK_PUBLIC_KEY: keys().publicKey,
+    GHL_TIMEOUT_MS: '500',
+    WEBHOOK_DEADLINE_MS: '4000',
+    ...env,
+  };
+  // `env: {NAME: undefined}` leaves NAME out altogether.
+  for (const [k, v] of Object.entries(bindings)) if (v === undefined || v === null) delete bindings[k];
   const mf = new Miniflare({
     modules: true,
     scriptPath: path.join(root, 'worker.js'),
@@ -28,17 +41,7 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
     ],
     compatibilityDate: '2025-09-01',
     durableObjects: { CONTACT_QUEUE: { className: 'ContactQueue', useSQLite: true } },
-    bindings: {
-      GHL_API_BASE: base,
-      GHL_API_TOKEN: TOKEN,
-      GHL_LOCATION_ID: 'loc_dev',
-      GHL_CALENDAR_ID: 'cal_dev',
-      BUSINESS_TIMEZONE: TZ,
-      GHL_WEBHOOK_PUBLIC_KEY: keys().publicKey,
-      GHL_TIMEOUT_MS: '500',
-      WEBHOOK_DEADLINE_MS: '4000',
-      ...env,
-    },
+    bindings,
     handleRuntimeStdio(stdout, stderr) {
       const collect = (chunk) => {
         for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(line);
@@ -49,12 +52,32 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
   });
   await mf.ready;
 
-  async function post(raw, headers, pathName = '/webhook') {
-    const res = await mf.dispatchFetch(`http://worker${pathName}`, { method: 'POST', headers, body: raw });
+  async function post(raw, headers, pathName = '/webhook', method = 'POST') {
+    const res = await mf.dispatchFetch(`http://worker${pathName}`, { method, headers, body: raw });
     const text = await res.text();
     let body = null;
     try { body = JSON.parse(text); } catch { body = text; }
-    return { status: res.status, body };
+    return { status: res.status, body, text, headers: res.headers };
+  }
+
+  // POSTs `payload` (an object, or a raw string) to /webhook, signed with
+  // the dev key unless `privateKey` is given, or unsigned with `sign: false`.
+  function deliver(payload, { sign: signIt = true, privateKey = keys().privateKey, headers = {} } = {}) {
+    const raw = typeof payload === 'string' || payload instanceof Uint8Array ? payload : JSON.stringify(payload);
+    const h = { 'content-type': 'application/json', ...headers };
+    if (signIt) h['x-wh-signature'] = sign(raw, privateKey);
+    return post(raw, h);
+  }
+
+  // A request to the emulator as a GHL API client (not the worker) makes it:
+  // valid headers, so it never shows up in validationErrors().
+  async function ghlApi(method, apiPath, body) {
+    const version = apiPath.startsWith('/contacts') || apiPath.startsWith('/locations') ? '2021-07-28' : '2021-04-15';
+    const headers = { Authorization: `Bearer ${TOKEN}`, Version: version, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(base + apiPath, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
   }
 
   // Sends one signed WhatsApp message from `contactId`.
@@ -65,7 +88,18 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
   }
 
   return {
-    ghl, mf, logs, post, say,
+    ghl, mf, logs, post, say, deliver, ghlApi,
+    // A GET (or any method) to the worker.
+    async request(pathName, init = {}) {
+      const res = await mf.dispatchFetch(`http://worker${pathName}`, init);
+      const text = await res.text();
+      let body = null;
+      try { body = JSON.parse(text); } catch { body = text; }
+      return { status: res.status, body, text, headers: res.headers };
+    },
+    // Requests the worker made to GHL (admin calls are not logged).
+    ghlCalls: (filter = () => true) => ghl.requests().filter(filter),
+    ghlWrites: () => ghl.requests().filter((r) => r.method !== 'GET'),
     webhookLogs: () => logs.filter((l) => l.startsWith('{')).map((l) => { try { return JSON.parse(l); } catch { return null; } }).filter((l) => l?.event === 'webhook'),
     async close() {
       await mf.dispose();
@@ -86,5 +120,63 @@ export function nextWeekday(weekday, now = new Date()) {
   throw new Error('unreachable');
 }
 
+// The next `n` dates (business zone) at least 2 days ahead whose weekday is
+// in `weekdays` (default Tuesday to Friday, the bookable days), YYYY-MM-DD.
+export function bookableDates(n, { weekdays = [2, 3, 4, 5], from = 2, now = new Date() } = {}) {
+  const local = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const [y, m, d] = local.split('-').map(Number);
+  const out = [];
+  for (let add = from; out.length < n; add++) {
+    const date = new Date(Date.UTC(y, m - 1, d + add));
+    if (weekdays.includes(date.getUTCDay())) out.push(date.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+export const weekdayOf = (date) => new Date(`${date}T12:00:00Z`).getUTCDay();
+
+export const SPANISH_MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto',
+  'septiembre', 'octubre', 'noviembre', 'diciembre'];
+export const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+
+// How the bot writes a date: "jueves 3 de diciembre" / "Thursday, December 3".
+export function dayPhrase(date, lang) {
+  const [, m, d] = date.split('-').map(Number);
+  const w = weekdayOf(date);
+  return lang === 'es' ? `${SPANISH_DAYS[w]} ${d} de ${SPANISH_MONTHS[m - 1]}` : `${ENGLISH_DAYS[w]}, ${ENGLISH_MONTHS[m - 1]} ${d}`;
+}
+
+// The slot at local time `hhmm` on `date`, as GHL and the bot write it (Mexico City: -06:00, no DST).
+export const slotAt = (date, hhmm) => `${date}T${hhmm}:00-06:00`;
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 export const SPANISH_DAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
 export const ENGLISH_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+// The "try again later" reply, word for word.
+export const TRY_AGAIN = {
+  es: 'Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.',
+  en: 'Sorry, we ran into a technical problem. Please try again in a few minutes.',
+};
+
+// A lead's custom fields with everything collected up to `step`:
+// 'day' (ready to pick a day) or 'time' (slots of `date` offered).
+export function leadFields(step, { lang = 'es', date, slots = ['10:00', '14:00', '16:00'], ...extra } = {}) {
+  const fields = lang === 'es'
+    ? { language: 'es', customer_name: 'Ana', customer_goal: 'Vender más', customer_pain_point: 'Poco tráfico' }
+    : { language: 'en', customer_name: 'Tom', customer_goal: 'Grow sales', customer_pain_point: 'No time' };
+  Object.assign(fields, {
+    customer_budget: '900', customer_email: lang === 'es' ? 'ana@example.com' : 'tom@example.com',
+    booking_attempts: '0', booking_step: step,
+  });
+  if (step === 'time') {
+    fields.preferred_day = date;
+    fields.offered_slots = slots.map((t) => slotAt(date, t)).join(',');
+  }
+  return { ...fields, ...extra };
+}
+
+// How a lead names `date` in a message: "el jueves 3 de diciembre" / "Thursday, December 3".
+export const dayText = (date, lang) => (lang === 'es' ? `el ${dayPhrase(date, 'es')}` : dayPhrase(date, 'en'));

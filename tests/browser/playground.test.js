@@ -1,0 +1,210 @@
+// The playground in headless Chromium: a whole Spanish conversation typed
+// into the page, through the real worker (workerd via Miniflare, as in the
+// end-to-end tests) and the GHL emulator, down to a booked call; what the
+// page shows is checked, and a screenshot is saved to tests/artifacts/.
+// Needs the WASM core (bash scripts/build-wasm.sh) and /usr/bin/chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startPlayground } from '../../dev/playground-server.js';
+import { createDevKeys } from '../../emulator/webhooks.js';
+import { SPANISH_DAYS, keys, nextWeekday, startStack } from '../e2e/harness.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const artifacts = path.join(root, 'tests/artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Playwright refuses --user-data-dir in launch(): it gives every launch a
+// fresh temporary profile of its own and deletes it on close.
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const WAIT = { timeout: 15_000 };
+
+let stack;
+let playground;
+let browser;
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(root, 'wasm/dist/booking.wasm')), 'build the core first: bash scripts/build-wasm.sh');
+  stack = await startStack();
+  const workerUrl = await stack.mf.ready;
+  playground = await startPlayground({ port: 0, workerUrl: workerUrl.href, ghl: stack.ghl, privateKey: keys().privateKey });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await playground?.close();
+  await stack?.close();
+});
+
+// A page that must make no request outside the playground (the machine is offline).
+async function openPage(url, t) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const foreign = [];
+  const errors = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith(url) && !req.url().startsWith('data:')) foreign.push(req.url());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  t.after(async () => {
+    await page.close();
+    assert.deepEqual(foreign, [], 'the page loaded something from elsewhere');
+    assert.deepEqual(errors, [], 'the page threw');
+  });
+  await page.goto(url);
+  await page.getByTestId('contact-id').filter({ hasNotText: '—' }).waitFor(WAIT);
+  await page.getByTestId('input').and(page.locator(':enabled')).waitFor(WAIT);
+  return page;
+}
+
+const botMessages = (page) => page.getByTestId('bot-message').locator('.text');
+const field = (page, key) => page.locator(`[data-testid=fields] tr[data-field="${key}"] td.value`);
+
+// Types one message and waits for the bot's answer to appear.
+async function say(page, text) {
+  const before = await botMessages(page).count();
+  await page.getByTestId('input').fill(text);
+  await page.getByTestId('input').press('Enter');
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid=bot-message]').length > n,
+    before, WAIT,
+  );
+  return botMessages(page).nth(before).textContent();
+}
+
+// The nearest Tuesday–Friday at least 2 days ahead in the business zone, so
+// "el <día>" names exactly that date (never tomorrow, never next week).
+function bookingDay() {
+  const [weekday, date] = [2, 3, 4, 5].map((w) => [w, nextWeekday(w)]).sort((a, b) => a[1].localeCompare(b[1]))[0];
+  return { date, name: SPANISH_DAYS[weekday] };
+}
+
+test('a Spanish conversation in the page books a call, and the panel shows what GHL holds', async (t) => {
+  const page = await openPage(playground.url, t);
+  await assert.doesNotReject(page.getByTestId('agent-name').getByText('María', { exact: true }).waitFor(WAIT));
+  assert.equal(await page.locator('.chat-header').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(0, 128, 105)');
+  const contactId = (await page.getByTestId('contact-id').textContent()).trim();
+  assert.equal(await page.getByTestId('language').textContent(), 'lang: —');
+
+  const day = bookingDay();
+  const conversation = [
+    ['Hola', /Soy María.*¿Cuál es tu nombre\?/],
+    ['Juan Carlos', /Mucho gusto Juan Carlos/],
+    ['Quiero conseguir más clientes para mi restaurante', /desafío/],
+    ['No tengo tiempo para las redes sociales', /presupuesto/],
+    ['Unos 500 dólares al mes', /correo/],
+    ['juan.carlos@example.com', /Qué día/],
+    [`el ${day.name}`, new RegExp(`${day.name} ${Number(day.date.slice(8))} de .*10am, 2pm, 4pm`)],
+    ['a las 2', /confirmada .*2pm/],
+  ];
+  for (const [text, expected] of conversation) {
+    const reply = await say(page, text);
+    assert.match(reply, expected, `after "${text}"`);
+  }
+
+  // The chat: 8 messages out, 8 replies in, every message answered (blue ticks).
+  assert.equal(await page.getByTestId('user-message').count(), conversation.length);
+  assert.equal(await botMessages(page).count(), conversation.length);
+  assert.equal(await page.locator('[data-testid=user-message] .ticks.read').count(), conversation.length);
+  assert.equal(await page.getByTestId('error-banner').isVisible(), false);
+  await page.getByTestId('status').getByText('online').waitFor(WAIT);
+
+  // The panel: the contact's custom fields as GHL holds them now.
+  const expected = {
+    booking_step: 'scheduled',
+    language: 'es',
+    customer_name: 'Juan Carlos',
+    customer_goal: 'Quiero conseguir más clientes para mi restaurante',
+    customer_pain_point: 'No tengo tiempo para las redes sociales',
+    customer_budget: '500',
+    customer_email: 'juan.carlos@example.com',
+    preferred_day: day.date,
+    preferred_time: '14:00',
+  };
+  for (const [key, value] of Object.entries(expected)) {
+    assert.equal(await field(page, key).textContent(), value, key);
+  }
+  const held = stack.ghl.getContactFields(contactId);
+  assert.equal(await field(page, 'appointment_id').textContent(), held.appointment_id);
+  assert.match(await field(page, 'appointment_datetime').textContent(), new RegExp(`^${day.date}T14:00:00-0[56]:00$`));
+  assert.equal(await page.getByTestId('language').textContent(), 'lang: es');
+
+  // The calendar: the booked call, marked as this contact's.
+  const appointment = page.locator(`[data-testid=appointments] li[data-appointment-id="${held.appointment_id}"]`);
+  await appointment.waitFor(WAIT);
+  assert.match(await appointment.textContent(), new RegExp(`${day.date} · 14:00–14:30`));
+  assert.match(await appointment.textContent(), /confirmed/);
+  assert.match(await appointment.textContent(), /this contact \(Juan Carlos\)/);
+  assert.equal(await appointment.evaluate((el) => el.classList.contains('mine')), true);
+  const [booked] = stack.ghl.listAppointments();
+  assert.equal(booked.contactId, contactId);
+
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'playground.png'), fullPage: true });
+
+  // A fresh contact: empty chat and fields; the calendar still shows the call.
+  await page.getByTestId('new-contact').click();
+  await page.getByTestId('contact-id').filter({ hasNotText: contactId }).filter({ hasNotText: '—' }).waitFor(WAIT);
+  await page.getByTestId('input').and(page.locator(':enabled')).waitFor(WAIT);
+  assert.equal(await page.getByTestId('user-message').count(), 0);
+  assert.equal(await field(page, 'booking_step').textContent(), '—');
+  assert.equal(await page.getByTestId('language').textContent(), 'lang: —');
+  assert.equal(await appointment.evaluate((el) => el.classList.contains('mine')), false);
+  assert.match(await say(page, 'Hi there'), /What('s| is) your name/i);
+  assert.equal(await page.getByTestId('language').textContent(), 'lang: en');
+
+  assert.deepEqual(stack.ghl.validationErrors(), []);
+});
+
+test('the page shows it when the worker is down', async (t) => {
+  const port = await new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => resolve(free));
+    });
+  });
+  const down = await startPlayground({ port: 0, workerUrl: `http://127.0.0.1:${port}`, ghl: stack.ghl, privateKey: keys().privateKey });
+  t.after(() => down.close());
+  const page = await openPage(down.url, t);
+  await page.getByTestId('input').fill('Hola');
+  await page.getByTestId('input').press('Enter');
+  await page.getByTestId('error-banner').waitFor({ state: 'visible', ...WAIT });
+  assert.match(await page.getByTestId('error-banner').textContent(), /No worker at http:\/\/127\.0\.0\.1:\d+\/webhook.*scripts\/dev\.sh/);
+  assert.match(await page.locator('.msg.system.error').last().textContent(), /No worker at/);
+  assert.equal(await page.locator('[data-testid=user-message] .ticks.failed').count(), 1);
+  assert.equal(await page.getByTestId('bot-message').count(), 0);
+});
+
+test('the page shows the worker\'s 4xx answer (a webhook signed with the wrong key)', async (t) => {
+  const wrongKey = await startPlayground({
+    port: 0, workerUrl: (await stack.mf.ready).href, ghl: stack.ghl, privateKey: createDevKeys().privateKey,
+  });
+  t.after(() => wrongKey.close());
+  const page = await openPage(wrongKey.url, t);
+  await page.getByTestId('input').fill('Hola');
+  await page.getByTestId('input').press('Enter');
+  await page.getByTestId('error-banner').waitFor({ state: 'visible', ...WAIT });
+  assert.match(await page.getByTestId('error-banner').textContent(), /The worker answered 401/);
+  assert.equal(await page.getByTestId('bot-message').count(), 0);
+  // The fields panel still shows the (untouched) contact.
+  assert.equal(await field(page, 'booking_step').textContent(), '—');
+});
+
+test('the page shows it when the worker answers without a reply (GHL failing)', async (t) => {
+  stack.ghl.setFaults({ 'send-a-new-message': { status: 500 } });
+  t.after(() => stack.ghl.clearFaults());
+  const page = await openPage(playground.url, t);
+  await page.getByTestId('input').fill('Hola');
+  await page.getByTestId('input').press('Enter');
+  await page.getByTestId('error-banner').waitFor({ state: 'visible', ...WAIT });
+  assert.match(await page.getByTestId('error-banner').textContent(), /The worker answered 200 but sent no reply \(step: [a-z]+\)\. A GHL call probably failed/);
+  assert.equal(await page.getByTestId('bot-message').count(), 0);
+  assert.equal(await page.locator('[data-testid=user-message] .ticks.delivered').count(), 1);
+  assert.deepEqual(stack.ghl.validationErrors(), []);
+});

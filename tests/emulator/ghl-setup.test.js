@@ -1,0 +1,209 @@
+// scripts/ghl-setup.js (npm run ghl:setup), run as a child process against
+// the emulator as a fresh or half-prepared GHL location: what it creates,
+// what it never creates twice, and what it says when GHL says no.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmulator, TOKEN } from './helpers.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const script = path.join(root, 'scripts/ghl-setup.js');
+
+// The bot's keys, from the core itself (kStateFields in core/state.hpp).
+const STATE_KEYS = [...fs.readFileSync(path.join(root, 'core/state.hpp'), 'utf8')
+  .matchAll(/\{"([a-z_]+)", &State::\1\}/g)].map((m) => m[1]);
+const LARGE = ['customer_goal', 'customer_pain_point'];
+
+// The setup emulator runs on the real clock: the script asks for the next 14 days from now.
+async function emulator(t, options = {}) {
+  const emu = await startEmulator({ now: undefined, ...options });
+  t.after(() => emu.stop());
+  return emu;
+}
+
+// Runs the script with only the GHL settings given here (never the caller's own).
+function run(emu, args = [], env = {}) {
+  const clean = Object.fromEntries(Object.entries(process.env)
+    .filter(([k]) => !k.startsWith('GHL_') && k !== 'BUSINESS_TIMEZONE'));
+  const settings = {
+    GHL_API_BASE: emu?.url, GHL_API_TOKEN: TOKEN, GHL_LOCATION_ID: 'loc_dev', GHL_CALENDAR_ID: 'cal_dev', ...env,
+  };
+  for (const [k, v] of Object.entries(settings)) if (v === undefined) delete settings[k];
+  return new Promise((resolve) => {
+    execFile(process.execPath, [script, ...args], { env: { ...clean, ...settings }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? error.code : 0, stdout, stderr, out: stdout + stderr });
+    });
+  });
+}
+
+const posts = (emu) => emu.requests().filter((r) => r.method === 'POST');
+const contactKeys = (emu) => emu.listCustomFields().filter((f) => f.model === 'contact').map((f) => f.fieldKey);
+
+test('the script knows the same 15 fields as the core', () => {
+  assert.equal(STATE_KEYS.length, 15);
+  const source = fs.readFileSync(script, 'utf8');
+  for (const key of STATE_KEYS) assert.match(source, new RegExp(`\\['${key}', '(LARGE_)?TEXT'\\]`), key);
+});
+
+test('--dry-run on an empty location shows the 15 fields it would create and creates none', async (t) => {
+  const emu = await emulator(t, { customFields: false });
+  const r = await run(emu, ['--dry-run']);
+  assert.equal(r.code, 0, r.out);
+  for (const key of STATE_KEYS) assert.match(r.stdout, new RegExp(`would create ${key} \\((LARGE_)?TEXT\\) → contact\\.${key}\\n`));
+  assert.match(r.stdout, /\[ghl:setup 1\/4\].*\n[\s\S]*\[ghl:setup 2\/4\] Would create 15 custom field\(s\) \(dry run\)/);
+  assert.match(r.stdout, /\[15\/15\] would create last_message_id/);
+  assert.match(r.stdout, /0 of 15 present, 15 would be created \(dry run: nothing was created\)/);
+  assert.deepEqual(emu.listCustomFields(), []);
+  assert.deepEqual(posts(emu), []);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('a real run creates all 15 with the keys the worker reads, and a second run creates none', async (t) => {
+  const emu = await emulator(t, { customFields: false });
+  const first = await run(emu, ['--worker-url', 'https://bot.acme.workers.dev/']);
+  assert.equal(first.code, 0, first.out);
+  assert.equal(posts(emu).length, 15);
+  const fields = emu.listCustomFields();
+  assert.deepEqual(fields.map((f) => f.fieldKey).sort(), STATE_KEYS.map((k) => `contact.${k}`).sort());
+  for (const f of fields) {
+    const key = f.fieldKey.replace('contact.', '');
+    // The name sent is the key: GHL's name → key rule leaves it as it is.
+    assert.equal(f.name, key);
+    assert.equal(f.model, 'contact');
+    assert.equal(f.dataType, LARGE.includes(key) ? 'LARGE_TEXT' : 'TEXT', key);
+  }
+  assert.match(first.stdout, /\[ 1\/15\] booking_step \(TEXT\) created → contact\.booking_step\n/);
+  assert.match(first.stdout, /read back: 15 of 15 present/);
+  assert.match(first.stdout, /custom fields: 15 of 15 present \(15 created now, 0 already there\)/);
+  assert.match(first.stdout, /cal_dev: \d+ free slot\(s\) on \d+ day\(s\) in the next 14 days/);
+  assert.match(first.stdout, new RegExp(
+    `\\[vars\\]\\nGHL_API_BASE = "${emu.url}"\\nGHL_LOCATION_ID = "loc_dev"\\nGHL_CALENDAR_ID = "cal_dev"\\nBUSINESS_TIMEZONE = "America/Mexico_City"\\n`));
+  assert.match(first.stdout, /wrangler secret put GHL_API_TOKEN/);
+  assert.match(first.stdout, /Webhook URL for GHL.*\n {2}https:\/\/bot\.acme\.workers\.dev\/webhook\n/);
+  assert.match(first.stdout, /GHL is ready for the bot\./);
+
+  const before = emu.requests().length;
+  const second = await run(emu);
+  assert.equal(second.code, 0, second.out);
+  assert.deepEqual(emu.requests().slice(before).filter((r) => r.method === 'POST'), []);
+  assert.equal(emu.listCustomFields().length, 15);
+  assert.match(second.stdout, /nothing to create: all 15 present/);
+  assert.match(second.stdout, /15 of 15 present \(0 created now, 15 already there\)/);
+  // Without --worker-url: the workers.dev address of wrangler.toml's name.
+  assert.match(second.stdout, /https:\/\/whatsapp-booking-assistant\.<your-subdomain>\.workers\.dev\/webhook/);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('fields that exist (under GHL-style names) are kept; only the missing ones are created', async (t) => {
+  const emu = await emulator(t, {
+    customFields: [{ name: 'Booking Step' }, { name: 'Customer Goal', dataType: 'LARGE_TEXT' }, 'language', { name: 'Favorite Color' }],
+  });
+  const existing = emu.listCustomFields();
+  const r = await run(emu);
+  assert.equal(r.code, 0, r.out);
+  assert.equal(posts(emu).length, 12);
+  assert.deepEqual(posts(emu).map((p) => p.body.name).sort(),
+    STATE_KEYS.filter((k) => !['booking_step', 'customer_goal', 'language'].includes(k)).sort());
+  assert.equal(new Set(contactKeys(emu)).size, contactKeys(emu).length, 'no field twice');
+  assert.equal(emu.listCustomFields().length, 16);
+  for (const f of existing) assert.deepEqual(emu.listCustomFields().find((g) => g.id === f.id), f);
+  assert.match(r.stdout, /3 of the bot's 15 already there: booking_step, language, customer_goal/);
+  assert.match(r.stdout, /15 of 15 present \(12 created now, 3 already there\)/);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('a created field that GHL keyed differently is reported, not trusted', async (t) => {
+  const emu = await emulator(t, { customFields: false });
+  // As if GHL had answered with another key for the first field (and not stored it).
+  emu.setFaults({
+    'create-custom-field': {
+      status: 201, times: 1,
+      body: { customField: { id: 'f1', name: 'booking_step', fieldKey: 'contact.booking_step_1', dataType: 'TEXT', model: 'contact' } },
+    },
+  });
+  const r = await run(emu);
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.stdout, /\[ 1\/15\] booking_step \(TEXT\) created → contact\.booking_step_1 {2}✗/);
+  assert.match(r.stdout, /read back: 14 of 15 present/);
+  assert.match(r.stdout, /✗ GHL gave the new field 'booking_step' the key 'contact\.booking_step_1', not contact\.booking_step/);
+  assert.match(r.stdout, /✗ contact\.booking_step is still missing after creating it/);
+  assert.match(r.stderr, /2 problem\(s\) to fix/);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('a wrong token stops at the first call with the 401 explained', async (t) => {
+  const emu = await emulator(t, { customFields: false });
+  const r = await run(emu, [], { GHL_API_TOKEN: 'not-the-token' });
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.stderr, /GHL rejected the token while listing the custom fields \(GHL answered 401: Invalid JWT\)\. Check GHL_API_TOKEN/);
+  assert.match(r.stderr, /Private Integration/);
+  assert.doesNotMatch(r.out, /not-the-token/, 'the token is never printed');
+  assert.equal(emu.requests().length, 1);
+  assert.deepEqual(emu.listCustomFields(), []);
+  // The one invalid request is the bad token itself; the request is otherwise as the spec wants it.
+  assert.deepEqual(emu.validationErrors().flatMap((e) => e.errors), ['header Authorization: token is not the emulator\'s token']);
+});
+
+test('a wrong location: GHL\'s 400, and a 403 for a token of another location, are explained', async (t) => {
+  const emu = await emulator(t, { customFields: false });
+  const r = await run(emu, [], { GHL_LOCATION_ID: 'loc_typo' });
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.stderr, /GHL does not know location 'loc_typo' \(GHL answered 400: Location loc_typo not found\)\. Check GHL_LOCATION_ID/);
+
+  emu.setFaults({ 'get-custom-fields': { status: 403, body: { statusCode: 403, message: 'The token does not have access to this location.' }, times: 1 } });
+  const denied = await run(emu);
+  assert.equal(denied.code, 1, denied.out);
+  assert.match(denied.stderr, /may not do this in location loc_dev \(GHL answered 403: The token does not have access to this location\)\..*Check GHL_LOCATION_ID/);
+  assert.deepEqual(posts(emu), []);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('a 429 is waited out once, as the reset header asks; a second one stops with a clear message', async (t) => {
+  const emu = await emulator(t, { customFields: false });
+  emu.setFaults({ 'create-custom-field': { status: 429, headers: { 'x-ratelimit-reset': '1' }, times: 1 } });
+  const started = Date.now();
+  const r = await run(emu);
+  assert.equal(r.code, 0, r.out);
+  assert.ok(Date.now() - started >= 1000, 'waited the reset time');
+  assert.match(r.stdout, /rate limiting \(429\) while creating contact\.booking_step: waiting 1\.0 s as its reset header asks, then retrying once/);
+  assert.deepEqual(posts(emu).map((p) => p.status), [429, ...Array(15).fill(201)]);
+  assert.equal(emu.listCustomFields().length, 15);
+
+  emu.setFaults({ 'get-custom-fields': { status: 429, headers: { 'retry-after': '0' }, times: 2 } });
+  const again = await run(emu);
+  assert.equal(again.code, 1, again.out);
+  assert.match(again.stderr, /GHL is rate limiting this token \(429\) while listing the custom fields, again after waiting\. Wait \d+ s or more and run this again/);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('the calendar: an unknown id and a calendar with no free slots are problems', async (t) => {
+  const emu = await emulator(t);
+  const unknown = await run(emu, [], { GHL_CALENDAR_ID: 'cal_typo' });
+  assert.equal(unknown.code, 1, unknown.out);
+  assert.match(unknown.stderr, /Calendar 'cal_typo' was not found in this location \(GHL answered 400: Calendar not found\)\. Check GHL_CALENDAR_ID/);
+
+  emu.setConfig({ calendar: { weekdays: [] } });
+  const full = await run(emu);
+  assert.equal(full.code, 1, full.out);
+  assert.match(full.stdout, /cal_dev: NO free slots in the next 14 days/);
+  assert.match(full.stdout, /✗ Calendar cal_dev has no free slots/);
+
+  const unset = await run(emu, [], { GHL_CALENDAR_ID: undefined, BUSINESS_TIMEZONE: 'America/Bogota' });
+  assert.equal(unset.code, 0, unset.out);
+  assert.match(unset.stdout, /skipped: set GHL_CALENDAR_ID/);
+  assert.match(unset.stdout, /GHL_CALENDAR_ID = "<your calendar id>"\nBUSINESS_TIMEZONE = "America\/Bogota"/);
+  assert.equal(emu.requests().filter((r) => r.operationId === 'get-slots').length, 2);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('missing settings: usage and exit code 2, no request', async () => {
+  const r = await run(null, [], { GHL_API_TOKEN: undefined, GHL_LOCATION_ID: undefined });
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /GHL_API_TOKEN and GHL_LOCATION_ID are not set\.\n\nusage:/);
+  const tz = await run(null, [], { GHL_API_BASE: 'http://127.0.0.1:9', BUSINESS_TIMEZONE: 'Mars/Olympus' });
+  assert.equal(tz.code, 2);
+  assert.match(tz.stderr, /BUSINESS_TIMEZONE: 'Mars\/Olympus' is not an IANA time zone/);
+});
