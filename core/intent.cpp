@@ -53,12 +53,12 @@ constexpr std::string_view kFillers[] = {"porfavor", "porfa", "please", "pls", "
 Intent detect_intent(std::string_view text) {
   if (text.size() > kMaxMessageBytes) return Intent::none;
   const std::string folded = fold(text);
+  const auto ws = words(folded);  // split once, not once per phrase
   for (Intent wanted : {Intent::opt_out, Intent::human, Intent::restart}) {
     for (const Phrase& p : kPhrases) {
-      if (p.intent == wanted && has_phrase(folded, p.text)) return wanted;
+      if (p.intent == wanted && has_phrase(ws, p.text)) return wanted;
     }
   }
-  const auto ws = words(folded);
   std::string rest;
   for (std::size_t i = 0; i < ws.size(); ++i) {
     if (ws[i] == "por" && i + 1 < ws.size() && ws[i + 1] == "favor") {

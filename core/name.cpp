@@ -201,11 +201,22 @@ std::size_t lead_in_at(const std::vector<Group>& g, std::size_t i) {
   if (article && i + 1 < g.size() && in(kTitles, g[i + 1].key)) return 2;
   std::size_t best = 0;
   for (std::string_view phrase : kLeadIns) {
-    const auto pw = words(phrase);
-    if (i + pw.size() > g.size() || pw.size() <= best) continue;
-    bool match = true;
-    for (std::size_t k = 0; k < pw.size() && match; ++k) match = g[i + k].key == pw[k];
-    if (match) best = pw.size();
+    // Lead-ins are folded ASCII words between single spaces: compared in
+    // place, word by word (no split, no allocation).
+    std::size_t k = 0;
+    for (std::string_view rest = phrase;; ++k) {
+      const std::size_t sp = rest.find(' ');
+      if (i + k >= g.size() || g[i + k].key != rest.substr(0, sp)) {
+        k = 0;
+        break;
+      }
+      if (sp == std::string_view::npos) {
+        ++k;
+        break;
+      }
+      rest = rest.substr(sp + 1);
+    }
+    best = std::max(best, k);
   }
   return best;
 }

@@ -1,5 +1,6 @@
 #include "text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace booking {
@@ -213,16 +214,42 @@ std::vector<std::string_view> words(std::string_view folded) {
   return out;
 }
 
-bool has_phrase(std::string_view folded, std::string_view phrase) {
-  const auto hay = words(folded);
-  const auto needle = words(phrase);
-  if (needle.empty() || needle.size() > hay.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    bool match = true;
-    for (std::size_t k = 0; k < needle.size() && match; ++k) match = hay[i + k] == needle[k];
-    if (match) return true;
+bool has_phrase(const std::vector<std::string_view>& hay, std::string_view phrase) {
+  // Phrases are folded ASCII words between spaces: split them in place
+  // (others go through words(), as before).
+  const bool plain = std::all_of(phrase.begin(), phrase.end(), [](char c) {
+    return c == ' ' || is_ascii_alpha(c) || is_ascii_digit(c);
+  });
+  if (!plain) {
+    const auto needle = words(phrase);
+    if (needle.empty() || needle.size() > hay.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+      if (std::equal(needle.begin(), needle.end(), hay.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+    }
+    return false;
+  }
+  const std::size_t first = phrase.find_first_not_of(' ');
+  if (first == std::string_view::npos) return false;
+  phrase = phrase.substr(first);
+  const std::string_view head = phrase.substr(0, phrase.find(' '));
+  for (std::size_t i = 0; i < hay.size(); ++i) {
+    if (hay[i] != head) continue;
+    std::string_view rest = phrase;
+    std::size_t k = i;
+    for (;;) {
+      const std::size_t sp = rest.find(' ');
+      if (k >= hay.size() || hay[k] != rest.substr(0, sp)) break;
+      ++k;
+      const std::size_t next = sp == std::string_view::npos ? sp : rest.find_first_not_of(' ', sp);
+      if (next == std::string_view::npos) return true;
+      rest = rest.substr(next);
+    }
   }
   return false;
+}
+
+bool has_phrase(std::string_view folded, std::string_view phrase) {
+  return has_phrase(words(folded), phrase);
 }
 
 }  // namespace booking

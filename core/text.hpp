@@ -46,6 +46,9 @@ std::vector<std::string_view> words(std::string_view s);
 
 // True when the folded text contains `phrase` as whole words.
 bool has_phrase(std::string_view folded, std::string_view phrase);
+// The same on text already split by words(): no allocation, so a caller
+// testing many phrases splits the message once.
+bool has_phrase(const std::vector<std::string_view>& folded_words, std::string_view phrase);
 
 bool is_ascii_digit(char c);
 bool is_ascii_alpha(char c);

@@ -8,12 +8,11 @@ import { localNow, dayWindow } from './time.js';
 
 const MAX_ROUNDS = 8;
 
-// Custom field id ↔ key, per location, fetched at most once per isolate.
+// Custom field id ↔ key, per location, fetched at most once per isolate:
+// concurrent webhooks on a cold isolate share the one request in flight.
 const fieldMaps = new Map();
 
-async function fieldMap(ghl, cfg) {
-  const cached = fieldMaps.get(cfg.locationId);
-  if (cached) return cached;
+async function loadFieldMap(ghl) {
   const res = await ghl.customFields();
   if (!res.ok) return null;
   const byId = new Map();
@@ -25,13 +24,19 @@ async function fieldMap(ghl, cfg) {
       byKey.set(key, f.id);
     }
   }
-  const map = { byId, byKey };
-  fieldMaps.set(cfg.locationId, map);
-  return map;
+  return { byId, byKey };
 }
 
-export function forgetFieldMaps() {
-  fieldMaps.clear();
+async function fieldMap(ghl, cfg) {
+  let pending = fieldMaps.get(cfg.locationId);
+  if (!pending) {
+    pending = loadFieldMap(ghl);
+    fieldMaps.set(cfg.locationId, pending);
+  }
+  const map = await pending;
+  // A failed fetch is not cached: the next webhook asks again.
+  if (!map && fieldMaps.get(cfg.locationId) === pending) fieldMaps.delete(cfg.locationId);
+  return map;
 }
 
 function stateOf(contact, map) {
@@ -86,12 +91,14 @@ export async function handleInbound(payload, cfg, log) {
   else state = stateOf(contact.data?.contact, map);
   log.stepBefore = state.booking_step || '';
 
-  let saved = { ...state };
+  // What GHL holds now; sent to the core only once this webhook saved
+  // something (it is the state until then, and half the request's size).
+  let saved = null;
   let sendFailed = false;
   let sent = null;
   let out = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    out = await runCore({ state, saved, message, results, config: cfg.core, now });
+    out = await runCore({ state, ...(saved && { saved }), message, results, config: cfg.core, now });
     if (!out.ok) {
       log.outcome = `core_${out.error}`;
       log.error = out.message;
@@ -104,7 +111,10 @@ export async function handleInbound(payload, cfg, log) {
     const updates = Object.entries(out.updates || {});
     if (updates.length) {
       const missing = updates.filter(([k]) => !map.byKey.has(k)).map(([k]) => k);
-      if (missing.length) log.error = `custom fields missing in GHL: ${missing.join(', ')} (run npm run ghl:setup)`;
+      if (missing.length) {
+        log.error = `custom fields missing in GHL: ${missing.join(', ')} (run npm run ghl:setup)`;
+        fieldMaps.delete(cfg.locationId);  // fields created since are picked up by the next webhook
+      }
       const res = missing.length
         ? { ok: false }
         : await ghl.updateContact(contactId, updates.map(([k, v]) => ({ id: map.byKey.get(k), field_value: v })));
@@ -112,7 +122,7 @@ export async function handleInbound(payload, cfg, log) {
         results.push({ type: 'failed', during: 'save' });
         continue;
       }
-      Object.assign(saved, out.updates);
+      saved = { ...(saved || state), ...out.updates };
     }
     if (typeof out.reply === 'string') {
       const res = await ghl.sendWhatsApp(contactId, out.reply);

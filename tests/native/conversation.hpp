@@ -36,8 +36,8 @@ struct Conversation {
   int message_counter = 0;
 
   json call(const json& message, const json& results, const json& state, const json& saved) {
-    json req{{"state", state}, {"saved", saved}, {"message", message}, {"results", results},
-             {"config", config}, {"now", now}};
+    json req{{"state", state}, {"message", message}, {"results", results}, {"config", config}, {"now", now}};
+    if (saved != state) req["saved"] = saved;  // as the Worker: only after a save
     last = json::parse(handle_json(req.dump()));
     return last;
   }

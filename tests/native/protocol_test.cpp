@@ -66,6 +66,34 @@ TEST(Protocol, NumbersStoredInFieldsAreRead) {
   EXPECT_EQ(out["step"], "day");
 }
 
+TEST(Protocol, UnknownMembersAndRepeatedKeysAreReadAsNlohmannWould) {
+  // Unknown members (nested or not) are skipped; a repeated key keeps its last value.
+  const json out = handle(R"({"extra": {"a": [1, {"b": [2, 3]}], "c": null}, "state": {"booking_step": "goal"},
+      "state": {"booking_step": "email", "language": "en", "customer_name": "Tom", "customer_goal": "Grow",
+                "customer_pain_point": "Time", "customer_budget": 900, "other": {"x": [1]}},
+      "message": {"text": "ignored"}, "message": {"id": "m7", "text": "tom@x.com", "meta": [true, false]},
+      "config": {"MIN_BUDGET": 1000, "MIN_BUDGET": "800"}, "now": "2026-11-25T10:00:00-06:00"})");
+  EXPECT_EQ(out["ok"], true);
+  EXPECT_EQ(out["step"], "day");
+  EXPECT_EQ(out["updates"]["last_message_id"], "m7");
+}
+
+TEST(Protocol, TooManyResultsAreRefused) {
+  std::string results;
+  for (int i = 0; i < 9; ++i) results += std::string(i ? "," : "") + R"({"type": "cancelled"})";
+  const json out = handle(R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [)" + results + "]}");
+  EXPECT_EQ(out["ok"], false);
+  EXPECT_EQ(out["error"], "bad_request");
+}
+
+TEST(Protocol, RepliesWithQuotesBackslashesAndControlCharactersRoundTrip) {
+  const std::string agent = R"(Ma\"ría\\ \u0001\t😀)";  // JSON-escaped
+  const json out = handle(R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"AGENT_NAME": ")" +
+                          agent + R"("}})");
+  ASSERT_EQ(out["ok"], true);
+  EXPECT_EQ(out["reply"], std::string("Hi! I'm Ma\"ría\\ \x01\t😀 from AI Outlet Media. What's your name?"));
+}
+
 // Every step where an answer is parsed, with a complete state for it.
 json state_at(const std::string& step) {
   json s{{"booking_step", step}, {"language", "es"}, {"customer_name", "Ana"}, {"customer_goal", "Vender"},
