@@ -12,9 +12,9 @@
 //     contention): text steps (greeting … email), the day step (+ free
 //     slots) and the time step (+ booking); median and p99 over --contacts
 //     conversations per worker, the workers interleaved in rounds; with
-//     three variants of ours that each drop one piece (the Durable Object's
-//     awaited write, the Durable Object, the signature check) to show where
-//     ours' extra time goes.
+//     two variants of ours that drop one piece each (the Durable Object;
+//     the Durable Object and the signature check) to show where ours'
+//     extra time goes.
 //  2. The WASM core's own time per webhook, around runCore() (the Worker's
 //     worker/core.js: JSON in/out glue + the WASM call), on the exact core
 //     requests of real webhooks (recorded by running worker/conversation.js
@@ -213,20 +213,6 @@ export default {
     return Response.json(body, { status });
   },
 };`;
-// The Durable Object as is, but its storage write does not hold the answer
-// back (allowUnconfirmed: the output gate does not wait for it).
-const VARIANT_UNCONFIRMED = `
-import worker, { ContactQueue } from '../worker.js';
-const bound = (t, p) => { const v = Reflect.get(t, p); return typeof v === 'function' ? v.bind(t) : v; };
-export class ContactQueueUnconfirmed extends ContactQueue {
-  constructor(state, env) {
-    const storage = new Proxy(state.storage, {
-      get: (t, p) => (p === 'put' ? (k, v) => t.put(k, v, { allowUnconfirmed: true }) : bound(t, p)),
-    });
-    super(new Proxy(state, { get: (t, p) => (p === 'storage' ? storage : bound(t, p)) }), env);
-  }
-}
-export default worker;`;
 
 const workerLog = [];
 const mfOptions = {
@@ -239,11 +225,6 @@ const mfOptions = {
     { name: 'baseline', scriptPath: path.join(root, 'bench/baseline-worker.js'), ...common, bindings: env },
     { name: 'probe', script: PROBE, scriptPath: path.join(root, 'bench/core-probe.js'), ...common },
     ...(VARIANTS ? [
-      {
-        name: 'ours-unconfirmed', script: VARIANT_UNCONFIRMED, scriptPath: path.join(root, 'bench/variant-unconfirmed.js'), ...common,
-        durableObjects: { CONTACT_QUEUE: { className: 'ContactQueueUnconfirmed', useSQLite: true } },
-        bindings: { ...env, GHL_WEBHOOK_PUBLIC_KEY: keys.publicKey },
-      },
       { name: 'ours-no-do', script: VARIANT_NO_DO, scriptPath: path.join(root, 'bench/variant-no-do.js'), ...common,
         bindings: { ...env, GHL_WEBHOOK_PUBLIC_KEY: keys.publicKey, VERIFY: '1' } },
       { name: 'ours-no-do-no-sig', script: VARIANT_NO_DO, scriptPath: path.join(root, 'bench/variant-no-do.js'), ...common,
@@ -553,7 +534,6 @@ if (VARIANT_NAMES.length) {
   console.log(`\nWhere ours' extra time goes (medians, ms; each variant drops one piece of ours):\n`);
   const label = {
     ours: 'ours (signature check → Durable Object → conversation + core)',
-    'ours-unconfirmed': "ours, the DO's storage write not awaited by the output gate",
     'ours-no-do': 'ours without the Durable Object (conversation run in the Worker)',
     'ours-no-do-no-sig': 'ours without the Durable Object nor the signature check',
     baseline: 'baseline (same GHL calls, no core)',

@@ -50,6 +50,9 @@ bool has_phrase(std::string_view folded, std::string_view phrase);
 // testing many phrases splits the message once.
 bool has_phrase(const std::vector<std::string_view>& folded_words, std::string_view phrase);
 
+// Appends code point `cp` (a valid scalar value) as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 bool is_ascii_digit(char c);
 bool is_ascii_alpha(char c);
 
