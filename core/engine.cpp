@@ -337,12 +337,7 @@ Decision decide(const Input& in) {
   next.language = std::string(to_string(lang));
   if (!known_step) step = Step::greeting;  // garbage in booking_step: start the conversation again
 
-  if (step == Step::greeting) {
-    // Whatever the first message says, the answer is the greeting.
-    move_to(t, Step::name);
-    say(t, reply_greeting(lang, in.config), "advanced");
-    return t.out;
-  }
+  // Even as the very first message: a lead who says stop is never greeted.
   switch (detect_intent(text)) {
     case Intent::restart: restart(t); return t.out;
     case Intent::opt_out:
@@ -354,6 +349,13 @@ Decision decide(const Input& in) {
       say(t, reply_handoff(lang), "handoff");
       return t.out;
     case Intent::none: break;
+  }
+
+  if (step == Step::greeting) {
+    // Whatever else the first message says, the answer is the greeting.
+    move_to(t, Step::name);
+    say(t, reply_greeting(lang, in.config), "advanced");
+    return t.out;
   }
 
   if (const Step missing = first_missing(step, s, in.config); missing != step) {

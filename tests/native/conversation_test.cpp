@@ -255,6 +255,19 @@ TEST(Conversation, OptOutIsConfirmedOnceThenSilence) {
   EXPECT_EQ(c.last["outcome"], "silent");
 }
 
+TEST(Conversation, StopOrAPersonAsTheVeryFirstMessageIsHonoured) {
+  auto c = with_calendar();
+  // A bare keyword says nothing of the language: the default (es) answers.
+  EXPECT_EQ(c.say("STOP"), "Entendido, no te enviaremos más mensajes. ¡Gracias!");
+  EXPECT_EQ(c.field("booking_step"), "opted_out");
+  auto d = with_calendar();
+  EXPECT_EQ(d.say("Hola, quiero hablar con una persona"), "Claro, una persona de nuestro equipo te escribirá por aquí en breve.");
+  EXPECT_EQ(d.field("booking_step"), "handoff");
+  auto e = with_calendar();
+  EXPECT_EQ(e.say("Hello, start over please"), "Hi! I'm María from AI Outlet Media. What's your name?");
+  EXPECT_EQ(e.field("booking_step"), "name");
+}
+
 TEST(Conversation, AskingForAPersonHandsOffAndStopsAnswering) {
   auto c = with_calendar();
   c.say("hola");
