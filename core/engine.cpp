@@ -112,15 +112,14 @@ void say(Turn& t, std::string text, const char* outcome) {
   t.out.outcome = outcome;
 }
 
-void fail_attempt(Turn& t, Step step, std::string text) {
-  const int attempts = std::min(stored_attempts(t.in.state) + 1, kMaxAttempts);
-  t.out.target.booking_step = std::string(to_string(step));
-  t.out.target.booking_attempts = fmt::format("{}", attempts);
-  say(t, std::move(text), "invalid");
-}
-
 int attempts_after_failure(const Turn& t) {
   return std::min(stored_attempts(t.in.state) + 1, kMaxAttempts);
+}
+
+void fail_attempt(Turn& t, Step step, std::string text) {
+  t.out.target.booking_step = std::string(to_string(step));
+  t.out.target.booking_attempts = fmt::format("{}", attempts_after_failure(t));
+  say(t, std::move(text), "invalid");
 }
 
 // The first step whose data is missing or unreadable, if it comes before
