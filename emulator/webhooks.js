@@ -1,42 +1,75 @@
-// The GHL side of webhooks, for local use: a dev key pair and signed
-// InboundMessage deliveries, exactly as GHL would POST them (RSA-SHA256
-// over the raw body, base64 in x-wh-signature). The public half goes to
-// the worker as GHL_WEBHOOK_PUBLIC_KEY in dev only; production verifies
-// with GHL's published key.
+// The GHL side of webhooks, for local use: dev key pairs and deliveries
+// exactly as GHL would POST them.
+// - Marketplace webhooks (InboundMessage) are signed over the raw body:
+//   Ed25519 in `x-ghl-signature` (GHL's scheme since July 2026), or the
+//   legacy RSA-SHA256 in `x-wh-signature` when signed with an RSA key.
+// - Workflow webhooks ("Customer Replied" → Webhook action) are unsigned
+//   and carry a secret the owner adds in Custom Data or a header.
+// The dev public keys go to the worker as GHL_WEBHOOK_PUBLIC_KEY in dev
+// only; production verifies with GHL's published keys.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function createDevKeys() {
-  const { publicKey, privateKey } = crypto.generateKeyPairSync('rsa', {
-    modulusLength: 2048,
+function pair(type) {
+  const options = {
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  return { publicKey, privateKey };
+  };
+  return crypto.generateKeyPairSync(type, type === 'rsa' ? { modulusLength: 2048, ...options } : options);
 }
 
-// Keys kept in `dir` (git-ignored .dev/), made on first use.
+// → { publicKey, privateKey, ed25519, rsa }: `privateKey` signs as GHL does
+// today (Ed25519); `publicKey` holds both public PEMs, one after the other,
+// as GHL_WEBHOOK_PUBLIC_KEY may; `rsa` is the legacy pair.
+export function createDevKeys() {
+  return combine(pair('ed25519'), pair('rsa'));
+}
+
+function combine(ed25519, rsa) {
+  return {
+    publicKey: `${ed25519.publicKey.trim()}\n${rsa.publicKey.trim()}\n`,
+    privateKey: ed25519.privateKey,
+    ed25519,
+    rsa,
+  };
+}
+
+// Keys kept in `dir` (git-ignored .dev/), made on first use (each pair on
+// its own, so a .dev/ made before Ed25519 keeps its RSA pair).
 export function loadOrCreateDevKeys(dir) {
-  const pub = path.join(dir, 'webhook-dev-public.pem');
-  const priv = path.join(dir, 'webhook-dev-private.pem');
-  if (fs.existsSync(pub) && fs.existsSync(priv)) {
-    return { publicKey: fs.readFileSync(pub, 'utf8'), privateKey: fs.readFileSync(priv, 'utf8') };
-  }
-  const keys = createDevKeys();
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(pub, keys.publicKey);
-  fs.writeFileSync(priv, keys.privateKey, { mode: 0o600 });
-  return keys;
+  const load = (name, type) => {
+    const pub = path.join(dir, `webhook-dev${name}-public.pem`);
+    const priv = path.join(dir, `webhook-dev${name}-private.pem`);
+    if (fs.existsSync(pub) && fs.existsSync(priv)) {
+      return { publicKey: fs.readFileSync(pub, 'utf8'), privateKey: fs.readFileSync(priv, 'utf8') };
+    }
+    const keys = pair(type);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(pub, keys.publicKey);
+    fs.writeFileSync(priv, keys.privateKey, { mode: 0o600 });
+    return keys;
+  };
+  return combine(load('-ed25519', 'ed25519'), load('', 'rsa'));
 }
 
+const keyType = (privateKey) => crypto.createPrivateKey(privateKey).asymmetricKeyType;
+
+// The signature GHL would send for `raw` with this private key: Ed25519
+// (no digest: Ed25519 hashes internally) or RSA-SHA256, base64.
 export function sign(raw, privateKey) {
-  return crypto.sign('sha256', Buffer.from(raw), privateKey).toString('base64');
+  const data = Buffer.from(raw);
+  return keyType(privateKey) === 'ed25519'
+    ? crypto.sign(null, data, privateKey).toString('base64')
+    : crypto.sign('sha256', data, privateKey).toString('base64');
 }
+
+// The header GHL puts a signature by this key in.
+export const signatureHeader = (privateKey) => (keyType(privateKey) === 'ed25519' ? 'x-ghl-signature' : 'x-wh-signature');
 
 let counter = 0;
 
-export function inboundMessage({ contactId, text, locationId = 'loc_dev', messageId, timestamp = new Date() }) {
+export function inboundMessage({ contactId, text, locationId = 'loc_dev', messageId, timestamp = new Date(), messageType = 'WhatsApp' }) {
   const id = messageId ?? `wamid.${Date.now().toString(36)}${(++counter).toString(36)}`;
   return {
     type: 'InboundMessage',
@@ -48,7 +81,7 @@ export function inboundMessage({ contactId, text, locationId = 'loc_dev', messag
     conversationId: `conv_${contactId}`,
     dateAdded: new Date(timestamp).toISOString(),
     direction: 'inbound',
-    messageType: 'WhatsApp',
+    messageType,
     messageId: id,
     status: 'delivered',
     timestamp: new Date(timestamp).toISOString(),
@@ -56,8 +89,38 @@ export function inboundMessage({ contactId, text, locationId = 'loc_dev', messag
   };
 }
 
-// → { raw, headers } ready to POST.
+// → { raw, headers } ready to POST: signed with `privateKey` in the header
+// of its algorithm.
 export function signedDelivery(payload, privateKey) {
   const raw = JSON.stringify(payload);
-  return { raw, headers: { 'content-type': 'application/json', 'x-wh-signature': sign(raw, privateKey) } };
+  return { raw, headers: { 'content-type': 'application/json', [signatureHeader(privateKey)]: sign(raw, privateKey) } };
+}
+
+// What a GHL Workflow's free "Webhook" action POSTs for the trigger
+// "Customer Replied" (../shared/ghl-openapi/webhooks/Signatures-2026.md):
+// the contact's standard fields at the top level, `location`, `workflow`,
+// `message: {type, body}` (type 19 is WhatsApp) and the owner's Custom
+// Data. `contactId` null leaves contact_id out (a phone-keyed payload).
+export function workflowMessage({
+  contactId, text, phone = '+5215550000000', locationId = 'loc_dev', type = 19, customData = {}, firstName = '',
+}) {
+  return {
+    ...(contactId != null && { contact_id: contactId }),
+    first_name: firstName,
+    last_name: '',
+    full_name: firstName,
+    email: '',
+    phone,
+    tags: '',
+    country: 'MX',
+    date_created: new Date().toISOString(),
+    contact_source: 'whatsapp',
+    full_address: '',
+    contact_type: 'lead',
+    location: { name: 'Dev location', address: '', city: '', state: '', country: 'MX', postalCode: '', fullAddress: '', id: locationId },
+    message: { type, body: text },
+    workflow: { id: 'wf_dev', name: 'WhatsApp bot' },
+    triggerData: {},
+    customData,
+  };
 }

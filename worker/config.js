@@ -1,6 +1,7 @@
 // The Worker's settings, read from env once per request and checked, so a
 // missing or wrong variable is named at the first webhook, not discovered
 // deep inside a GHL call.
+import { parseChannels } from './channels.js';
 import { checkTimeZone } from './time.js';
 
 export class ConfigError extends Error {}
@@ -25,6 +26,12 @@ export function readConfig(env) {
   // NaN here would abort every GHL call at once (setTimeout(NaN) fires immediately).
   const deadlineMs = Number(env.WEBHOOK_DEADLINE_MS || 25000);
   if (!(deadlineMs > 0)) throw new ConfigError(`WEBHOOK_DEADLINE_MS: '${env.WEBHOOK_DEADLINE_MS}' is not a positive number`);
+  let channels;
+  try {
+    channels = parseChannels(env.CHANNELS || 'whatsapp');
+  } catch (e) {
+    throw new ConfigError(`CHANNELS: ${e.message} (e.g. whatsapp or whatsapp,sms)`);
+  }
   return {
     apiBase: base,
     token: env.GHL_API_TOKEN.trim(),
@@ -35,6 +42,9 @@ export function readConfig(env) {
     // The per-webhook budget for all GHL calls, retries and 429 waits.
     deadlineMs,
     publicKey: env.GHL_WEBHOOK_PUBLIC_KEY || '',
+    // POST /workflow is on only when this secret is set.
+    workflowSecret: typeof env.WORKFLOW_SECRET === 'string' ? env.WORKFLOW_SECRET.trim() : '',
+    channels,
     // Handed to the core as is: it validates them and names the variable.
     core: {
       AGENT_NAME: env.AGENT_NAME, BUSINESS_NAME: env.BUSINESS_NAME, MIN_BUDGET: env.MIN_BUDGET,

@@ -19,27 +19,30 @@ export class ContactQueue {
     this.recent = null;
   }
 
+  // The body: the lead's message as worker.js read it,
+  // { contactId, text, id, sameAs: [ids that name the same message], channel, route }.
   async fetch(request) {
-    const payload = await request.json();
-    const id = String(payload.messageId || payload.webhookId || '');
-    if (id && this.queued.has(id)) return json(200, { duplicate: true });
+    const message = await request.json();
+    const id = String(message.id || '');
+    const ids = [id, ...(message.sameAs || [])].filter(Boolean);
+    if (ids.some((x) => this.queued.has(x))) return json(200, { duplicate: true });
     if (id) this.queued.add(id);
-    const run = this.tail.then(() => this.process(payload, id));
+    const run = this.tail.then(() => this.process(message, id, ids));
     this.tail = run.catch(() => {});
     return run;
   }
 
-  async process(payload, id) {
-    const log = { contactId: payload.contactId, calls: [] };
+  async process(message, id, ids) {
+    const log = { contactId: message.contactId, route: message.route, calls: [] };
     const started = Date.now();
     try {
       this.recent ??= (await this.state.storage.get('recent')) || [];
-      if (id && this.recent.includes(id)) {
+      if (ids.some((x) => this.recent.includes(x))) {
         log.outcome = 'duplicate';
         return json(200, { duplicate: true });
       }
       const cfg = readConfig(this.env);
-      const { status, body } = await handleInbound(payload, cfg, log);
+      const { status, body } = await handleInbound(message, cfg, log);
       // Remember only what was answered: a webhook that failed may come again and must be handled then.
       if (id && status === 200 && log.outcome !== 'ghl_failed') {
         this.recent.push(id);

@@ -3,6 +3,8 @@
 // reply. The loop only carries data between the core and GHL; every
 // decision (what to ask, what to book, what to undo) is the core's.
 import { runCore } from './core.js';
+import { CHANNELS } from './channels.js';
+import { BOT_FIELDS, createFieldBody } from './fields.js';
 import { createGhl } from './ghl.js';
 import { localNow, dayWindow } from './time.js';
 
@@ -12,7 +14,7 @@ const MAX_ROUNDS = 8;
 // concurrent webhooks on a cold isolate share the one request in flight.
 const fieldMaps = new Map();
 
-async function loadFieldMap(ghl) {
+async function readFieldMap(ghl) {
   const res = await ghl.customFields();
   if (!res.ok) return null;
   const byId = new Map();
@@ -24,18 +26,46 @@ async function loadFieldMap(ghl) {
       byKey.set(key, f.id);
     }
   }
-  return { byId, byKey };
+  return { byId, byKey, missing: BOT_FIELDS.filter((f) => !byKey.has(f.key)).map((f) => f.key) };
+}
+
+// A location prepared by hand (the seed's 13 fields, say) lacks some of
+// the bot's fields: create them, as `npm run ghl:setup` would, so the
+// conversation works without that step. A token that may not create
+// fields leaves them missing: one clear log line, and the lead gets the
+// try-again reply at the first save.
+async function loadFieldMap(ghl, cfg) {
+  const first = await readFieldMap(ghl);
+  if (!first?.missing.length) return first;
+  for (const f of BOT_FIELDS) {
+    if (first.missing.includes(f.key)) await ghl.createField(createFieldBody(f));
+  }
+  // Read back what exists now: a field another isolate created at the same
+  // moment (and so refused to us as a duplicate) counts too.
+  const map = await readFieldMap(ghl);
+  if (!map) return null;
+  const created = first.missing.filter((k) => !map.missing.includes(k));
+  const where = { event: 'setup', location: cfg.locationId };
+  if (created.length) console.log(JSON.stringify({ ...where, createdFields: created }));
+  if (map.missing.length) {
+    console.log(JSON.stringify({
+      ...where,
+      error: `custom fields missing: ${map.missing.join(', ')}; run npm run ghl:setup or give the token locations/customFields.write`,
+    }));
+  }
+  return map;
 }
 
 async function fieldMap(ghl, cfg) {
   let pending = fieldMaps.get(cfg.locationId);
   if (!pending) {
-    pending = loadFieldMap(ghl);
+    pending = loadFieldMap(ghl, cfg);
     fieldMaps.set(cfg.locationId, pending);
   }
   const map = await pending;
-  // A failed fetch is not cached: the next webhook asks again.
-  if (!map && fieldMaps.get(cfg.locationId) === pending) fieldMaps.delete(cfg.locationId);
+  // A failed fetch, or a map that still lacks fields, is not cached: the
+  // next webhook asks again (fields created since are picked up).
+  if ((!map || map.missing.length) && fieldMaps.get(cfg.locationId) === pending) fieldMaps.delete(cfg.locationId);
   return map;
 }
 
@@ -75,12 +105,15 @@ async function perform(ghl, cfg, contactId, command) {
 }
 
 // → { status, body } for the webhook's answer; `log` is filled in.
-export async function handleInbound(payload, cfg, log) {
+// `inbound`: the lead's message as the entries read it (worker/webhook.js,
+// worker/workflow.js): { contactId, text, id, channel }.
+export async function handleInbound(inbound, cfg, log) {
   const ghl = createGhl(cfg, log.calls);
-  const contactId = payload.contactId;
+  const contactId = inbound.contactId;
   // A lone UTF-16 surrogate cannot cross into the core as JSON; phones never send one.
-  const text = String(payload.body).toWellFormed();
-  const message = { id: String(payload.messageId || payload.webhookId || ''), text };
+  const text = String(inbound.text).toWellFormed();
+  const message = { id: String(inbound.id || ''), text };
+  const sendType = CHANNELS[inbound.channel]?.send ?? 'WhatsApp';
   const now = localNow(cfg.timeZone);
   const results = [];
 
@@ -112,7 +145,7 @@ export async function handleInbound(payload, cfg, log) {
     if (updates.length) {
       const missing = updates.filter(([k]) => !map.byKey.has(k)).map(([k]) => k);
       if (missing.length) {
-        log.error = `custom fields missing in GHL: ${missing.join(', ')} (run npm run ghl:setup)`;
+        log.error = `custom fields missing: ${missing.join(', ')}; run npm run ghl:setup or give the token locations/customFields.write`;
         fieldMaps.delete(cfg.locationId);  // fields created since are picked up by the next webhook
       }
       const res = missing.length
@@ -125,7 +158,7 @@ export async function handleInbound(payload, cfg, log) {
       saved = { ...(saved || state), ...out.updates };
     }
     if (typeof out.reply === 'string') {
-      const res = await ghl.sendWhatsApp(contactId, out.reply);
+      const res = await ghl.send(contactId, out.reply, sendType);
       if (res.ok) {
         sent = out.reply;
       } else if (!sendFailed) {

@@ -1,6 +1,15 @@
-// GHL's published webhook signing key (../shared/ghl-openapi/webhooks/WebhookAuthentication.md).
-// Used unless GHL_WEBHOOK_PUBLIC_KEY is set (key rotation, or the local dev key).
-export const GHL_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+// GHL's published webhook signing keys, used unless GHL_WEBHOOK_PUBLIC_KEY
+// holds a key of the same algorithm (key rotation, or the local dev keys).
+
+// Ed25519, for `x-ghl-signature`, GHL's scheme since July 2026
+// (../shared/ghl-openapi/webhooks/Signatures-2026.md).
+export const GHL_ED25519_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=
+-----END PUBLIC KEY-----`;
+
+// RSA, for the legacy `x-wh-signature`
+// (../shared/ghl-openapi/webhooks/WebhookAuthentication.md).
+export const GHL_RSA_PUBLIC_KEY = `-----BEGIN PUBLIC KEY-----
 MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAokvo/r9tVgcfZ5DysOSC
 Frm602qYV0MaAiNnX9O8KxMbiyRKWeL9JpCpVpt4XHIcBOK4u3cLSqJGOLaPuXw6
 dO0t6Q/ZVdAV5Phz+ZtzPL16iCGeK9po6D6JHBpbi989mmzMryUnQJezlYJ3DVfB

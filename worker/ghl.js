@@ -89,6 +89,12 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
     customFields: () =>
       request('get-custom-fields', 'GET', `/locations/${encodeURIComponent(cfg.locationId)}/customFields`,
         { version: V_LOCATIONS, query: { model: 'contact' } }),
+    createField: (body) =>
+      request('create-custom-field', 'POST', `/locations/${encodeURIComponent(cfg.locationId)}/customFields`,
+        { version: V_LOCATIONS, body }),
+    upsertContact: (phone) =>
+      request('upsert-contact', 'POST', '/contacts/upsert',
+        { version: V_CONTACTS, body: { locationId: cfg.locationId, phone } }),
     getContact: (contactId) =>
       request('get-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}`, { version: V_CONTACTS }),
     updateContact: (contactId, customFields) =>
@@ -108,8 +114,9 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
     cancel: (appointmentId) =>
       request('edit-appointment', 'PUT', `/calendars/events/appointments/${encodeURIComponent(appointmentId)}`,
         { version: V_CALENDARS, body: { appointmentStatus: 'cancelled' } }),
-    sendWhatsApp: (contactId, message) =>
+    // `type`: the channel's send type (channels.js), WhatsApp by default.
+    send: (contactId, message, type = 'WhatsApp') =>
       request('send-a-new-message', 'POST', '/conversations/messages',
-        { version: V_CONVERSATIONS, body: { type: 'WhatsApp', contactId, message } }),
+        { version: V_CONVERSATIONS, body: { type, contactId, message } }),
   };
 }

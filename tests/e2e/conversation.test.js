@@ -338,24 +338,6 @@ test('missing or garbage fields go back to the step that collects the data', asy
   assert.equal(res.body.reply, '¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?');
 });
 
-test('the location lacks the bot\'s custom fields: try again, no 5xx', async () => {
-  // A separate location (emulator) with no custom fields at all.
-  const bare = await startStack({ emulator: { customFields: false } });
-  try {
-    bare.ghl.createContact({ id: 'nofields' });
-    const res = await bare.say('nofields', 'hola');
-    assert.equal(res.status, 200);
-    assert.equal(res.body.reply, TRY_AGAIN.es);
-    assert.deepEqual(bare.ghl.getContactFields('nofields'), {});
-    assert.equal(bare.ghl.requests().filter((r) => r.operationId === 'update-contact').length, 0);
-    const log = bare.webhookLogs().at(-1);
-    assert.match(log.error, /custom fields missing in GHL: .*booking_step/);
-    assert.deepEqual(bare.ghl.validationErrors(), []);
-  } finally {
-    await bare.close();
-  }
-});
-
 test('GET /health answers 200', async () => {
   const before = ghl.requests().length;
   const res = await stack.request('/health');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { createEmulator } from '../../emulator/ghl-emulator.js';
-import { createDevKeys, inboundMessage, sign, signedDelivery } from '../../emulator/webhooks.js';
+import { createDevKeys, inboundMessage, sign, signatureHeader, signedDelivery, workflowMessage } from '../../emulator/webhooks.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TOKEN = 'e2e-secret-token-5f1c9a';
@@ -60,13 +60,26 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
     return { status: res.status, body, text, headers: res.headers };
   }
 
-  // POSTs `payload` (an object, or a raw string) to /webhook, signed with
-  // the dev key unless `privateKey` is given, or unsigned with `sign: false`.
+  // POSTs `payload` (an object, or a raw string) to /webhook, signed as GHL
+  // signs today (Ed25519, x-ghl-signature) with the dev key, or in the
+  // header of `privateKey`'s algorithm (an RSA key: legacy x-wh-signature),
+  // or unsigned with `sign: false`.
   function deliver(payload, { sign: signIt = true, privateKey = keys().privateKey, headers = {} } = {}) {
     const raw = typeof payload === 'string' || payload instanceof Uint8Array ? payload : JSON.stringify(payload);
     const h = { 'content-type': 'application/json', ...headers };
-    if (signIt) h['x-wh-signature'] = sign(raw, privateKey);
+    if (signIt) h[signatureHeader(privateKey)] = sign(raw, privateKey);
     return post(raw, h);
+  }
+
+  // POSTs a GHL Workflow payload to /workflow: `text` from `contactId` (or,
+  // with contactId null, from `phone`), the secret in Custom Data, or in
+  // the x-workflow-secret header with `secretIn: 'header'`.
+  function workflow(contactId, text, { secret, secretIn = 'customData', customData = {}, headers = {}, ...opts } = {}) {
+    const data = { ...customData };
+    const h = { 'content-type': 'application/json', ...headers };
+    if (secret !== undefined && secretIn === 'header') h['x-workflow-secret'] = secret;
+    else if (secret !== undefined) data.secret = secret;
+    return post(JSON.stringify(workflowMessage({ contactId, text, customData: data, ...opts })), h, '/workflow');
   }
 
   // A request to the emulator as a GHL API client (not the worker) makes it:
@@ -88,7 +101,7 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
   }
 
   return {
-    ghl, mf, logs, post, say, deliver, ghlApi,
+    ghl, mf, logs, post, say, deliver, workflow, ghlApi,
     // A GET (or any method) to the worker.
     async request(pathName, init = {}) {
       const res = await mf.dispatchFetch(`http://worker${pathName}`, init);
@@ -100,6 +113,8 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
     // Requests the worker made to GHL (admin calls are not logged).
     ghlCalls: (filter = () => true) => ghl.requests().filter(filter),
     ghlWrites: () => ghl.requests().filter((r) => r.method !== 'GET'),
+    // The worker's JSON log lines of one event ('webhook', 'ignored', 'setup', ...).
+    eventLogs: (event) => logs.filter((l) => l.startsWith('{')).map((l) => { try { return JSON.parse(l); } catch { return null; } }).filter((l) => l?.event === event),
     webhookLogs: () => logs.filter((l) => l.startsWith('{')).map((l) => { try { return JSON.parse(l); } catch { return null; } }).filter((l) => l?.event === 'webhook'),
     async close() {
       await mf.dispose();

@@ -41,36 +41,77 @@ function assertShortError(res, status, code) {
 }
 
 describe('signatures', () => {
-  test('forged, foreign-key, tampered and missing signatures: 401, zero GHL calls', async () => {
-    ghl.createContact({ id: 'sig1', customFields: leadFields('day') });
-    const snapshot = ghl.getContactFields('sig1');
-    const payload = message('sig1', 'jueves');
-    const raw = JSON.stringify(payload);
+  // Each case: the body sent and its signature headers; all must be refused
+  // with 401 and no GHL call at all.
+  function refusedCases(raw) {
+    const ed = keys().privateKey;
+    const rsa = keys().rsa.privateKey;
     const other = createDevKeys();
     const tampered = raw.replace('"jueves"', '"viernes"');
     assert.notEqual(tampered, raw);
-    const cases = {
-      'a forged signature': { raw, headers: { 'x-wh-signature': crypto.randomBytes(256).toString('base64') } },
-      'a signature by another key': { raw, headers: { 'x-wh-signature': sign(raw, other.privateKey) } },
-      'a body changed after signing': { raw: tampered, headers: { 'x-wh-signature': sign(raw, keys().privateKey) } },
-      'one byte appended after signing': { raw: `${raw} `, headers: { 'x-wh-signature': sign(raw, keys().privateKey) } },
+    const another = JSON.stringify(message('sig1', 'jueves'));
+    return {
+      // x-ghl-signature (Ed25519), as GHL signs today
+      'Ed25519: forged': { raw, headers: { 'x-ghl-signature': crypto.randomBytes(64).toString('base64') } },
+      'Ed25519: by another key': { raw, headers: { 'x-ghl-signature': sign(raw, other.privateKey) } },
+      'Ed25519: body changed after signing': { raw: tampered, headers: { 'x-ghl-signature': sign(raw, ed) } },
+      'Ed25519: one byte appended after signing': { raw: `${raw} `, headers: { 'x-ghl-signature': sign(raw, ed) } },
+      'Ed25519: truncated': { raw, headers: { 'x-ghl-signature': sign(raw, ed).slice(0, 40) } },
+      'Ed25519: not base64': { raw, headers: { 'x-ghl-signature': '!!not base64!!' } },
+      'Ed25519: of another message': { raw, headers: { 'x-ghl-signature': sign(another, ed) } },
+      'Ed25519: an RSA signature in the Ed25519 header': { raw, headers: { 'x-ghl-signature': sign(raw, rsa) } },
+      'N/A and no RSA header': { raw, headers: { 'x-ghl-signature': 'N/A' } },
+      'N/A in both headers': { raw, headers: { 'x-ghl-signature': 'N/A', 'x-wh-signature': 'N/A' } },
+      // When x-ghl-signature is present it alone decides.
+      'a bad Ed25519 signature beside a good RSA one': {
+        raw, headers: { 'x-ghl-signature': sign(raw, other.privateKey), 'x-wh-signature': sign(raw, rsa) },
+      },
+      'a truncated Ed25519 signature beside a good RSA one': {
+        raw, headers: { 'x-ghl-signature': sign(raw, ed).slice(0, 40), 'x-wh-signature': sign(raw, rsa) },
+      },
+      // x-wh-signature (RSA), the legacy header
+      'RSA: forged': { raw, headers: { 'x-wh-signature': crypto.randomBytes(256).toString('base64') } },
+      'RSA: by another key': { raw, headers: { 'x-wh-signature': sign(raw, other.rsa.privateKey) } },
+      'RSA: body changed after signing': { raw: tampered, headers: { 'x-wh-signature': sign(raw, rsa) } },
+      'RSA: truncated': { raw, headers: { 'x-wh-signature': sign(raw, rsa).slice(0, 40) } },
+      'RSA: an Ed25519 signature in the RSA header': { raw, headers: { 'x-wh-signature': sign(raw, ed) } },
+      // neither
       'no signature': { raw, headers: {} },
-      'an empty signature': { raw, headers: { 'x-wh-signature': '' } },
-      'a signature that is not base64': { raw, headers: { 'x-wh-signature': '!!not base64!!' } },
-      'a truncated signature': { raw, headers: { 'x-wh-signature': sign(raw, keys().privateKey).slice(0, 40) } },
-      'the signature of another message': { raw, headers: { 'x-wh-signature': sign(JSON.stringify(message('sig1', 'jueves')), keys().privateKey) } },
-      'a signature in another header': { raw, headers: { 'x-signature': sign(raw, keys().privateKey) } },
+      'empty signatures': { raw, headers: { 'x-ghl-signature': '', 'x-wh-signature': '' } },
+      'a signature in another header': { raw, headers: { 'x-signature': sign(raw, ed) } },
     };
-    for (const [name, { raw: body, headers }] of Object.entries(cases)) {
+  }
+
+  test('forged, foreign-key, tampered, truncated, N/A and missing signatures: 401, zero GHL calls', async () => {
+    ghl.createContact({ id: 'sig1', customFields: leadFields('day') });
+    const snapshot = ghl.getContactFields('sig1');
+    const raw = JSON.stringify(message('sig1', 'jueves'));
+    for (const [name, { raw: body, headers }] of Object.entries(refusedCases(raw))) {
       const res = await stack.post(body, { 'content-type': 'application/json', ...headers });
       assertShortError(res, 401, 'bad_signature');
       assert.deepEqual(ghl.requests(), [], `${name}: no GHL call at all`);
     }
     assert.deepEqual(ghl.getContactFields('sig1'), snapshot);
-    // The genuine article goes through.
-    const ok = await stack.post(raw, { 'content-type': 'application/json', 'x-wh-signature': sign(raw, keys().privateKey) });
-    assert.equal(ok.status, 200, ok.text);
-    assert.ok(ghl.requests().length > 0);
+  });
+
+  test('genuine signatures go through: Ed25519, Ed25519 beside N/A or a bad RSA one, legacy RSA alone or beside N/A', async () => {
+    const ed = keys().privateKey;
+    const rsa = keys().rsa.privateKey;
+    const cases = {
+      'Ed25519 (x-ghl-signature)': (raw) => ({ 'x-ghl-signature': sign(raw, ed) }),
+      'Ed25519 with a bad legacy header beside it': (raw) => ({ 'x-ghl-signature': sign(raw, ed), 'x-wh-signature': 'AAAA' }),
+      'legacy RSA (x-wh-signature) alone': (raw) => ({ 'x-wh-signature': sign(raw, rsa) }),
+      'legacy RSA with x-ghl-signature: N/A': (raw) => ({ 'x-ghl-signature': 'N/A', 'x-wh-signature': sign(raw, rsa) }),
+    };
+    for (const [name, headers] of Object.entries(cases)) {
+      const contactId = `sigok${Object.keys(cases).indexOf(name)}`;
+      ghl.createContact({ id: contactId, customFields: leadFields('day') });
+      const raw = JSON.stringify(message(contactId, 'hola'));
+      const from = ghl.requests().length;
+      const res = await stack.post(raw, { 'content-type': 'application/json', ...headers(raw) });
+      assert.equal(res.status, 200, `${name}: ${res.text}`);
+      assert.ok(ghl.requests().length > from, `${name}: processed`);
+    }
   });
 
   test('stale and future timestamps are refused, nothing touched', async () => {
@@ -111,7 +152,7 @@ describe('requests that are not webhooks', () => {
     const bytes = new TextEncoder().encode(JSON.stringify(big));
     const streamed = await stack.request('/webhook', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wh-signature': sign(bytes, keys().privateKey) },
+      headers: { 'content-type': 'application/json', 'x-ghl-signature': sign(bytes, keys().privateKey) },
       body: new ReadableStream({
         start(controller) {
           for (let i = 0; i < bytes.length; i += 8192) controller.enqueue(bytes.slice(i, i + 8192));
@@ -210,7 +251,7 @@ describe('randomized malformed payloads', () => {
     body: () => { let v; do v = junk(); while (typeof v === 'string'); return v; },
     timestamp: () => pick([junk(), 'yesterday', '2026-13-45T99:99:99Z', new Date(Date.now() - 3_600_000).toISOString(), 'NaN']),
     type: () => pick([junk(), 'OutboundMessage', 'inboundmessage', '']),
-    messageType: () => pick([junk(), 'SMS', 'whatsapp', '']),
+    messageType: () => pick([junk(), 'SMS', 'TYPE_SMS', 'whats', 'WhatsApp Business', '']),
   };
 
   function malformedCase() {
