@@ -8,6 +8,8 @@ import { handleAdmin, isAdminPath } from './admin.js';
 import { createFaults, createWaits } from './faults.js';
 import { handlerFor } from './routes.js';
 import { loadSpec } from './spec.js';
+
+export { specScopes } from './spec.js';
 import { createStore, normalizeCalendar } from './store.js';
 import { toFetch, toNodeListener } from './transport.js';
 
@@ -18,14 +20,20 @@ const DEFAULTS = {
   seed: 'ghl-emulator',
   validateResponses: true,
   maxLogEntries: 5000,
+  scopes: null,
 };
+
+// GHL's answer to a token without the scope an operation needs.
+export const SCOPE_REFUSED = Object.freeze({ statusCode: 401, message: 'The token is not authorized for this scope.' });
 
 // options: {token, locationId, calendar | calendars, customFields, contacts,
 // autoCreateContacts, now: () => Date, seed, specDir, validateResponses,
-// maxLogEntries, quiet}. token null accepts any Bearer token.
+// maxLogEntries, quiet, scopes}. token null accepts any Bearer token; scopes
+// null lets the token call every operation, else it holds those scopes only.
 export function createEmulator(options = {}) {
   const opts = { ...DEFAULTS, ...options };
   const spec = loadSpec(opts.specDir);
+  checkScopeList(opts.scopes);
   const faults = createFaults();
   const waits = createWaits();
   const fetchIn = toFetch(handle);
@@ -39,7 +47,12 @@ export function createEmulator(options = {}) {
   const nowMs = () => (settings.fixedNow ?? (opts.now ? opts.now().getTime() : Date.now()));
 
   function reset() {
-    settings = { token: opts.token, autoCreateContacts: !!opts.autoCreateContacts, fixedNow: null };
+    settings = {
+      token: opts.token,
+      scopes: opts.scopes == null ? null : [...opts.scopes],
+      autoCreateContacts: !!opts.autoCreateContacts,
+      fixedNow: null,
+    };
     const calendars = (opts.calendars ?? [opts.calendar ?? {}]).map(normalizeCalendar);
     store = createStore({
       locationId: opts.locationId,
@@ -107,9 +120,19 @@ export function createEmulator(options = {}) {
     if (errors.length) {
       entry.valid = false;
       entry.errors = errors;
-      if (authError) return finish(reply(401, ghlErrorBody(401, 'Invalid JWT')));
-      return finish(reply(422, ghlErrorBody(422, errors)));
     }
+    if (authError) return finish(reply(401, ghlErrorBody(401, 'Invalid JWT')));
+    // GHL checks scopes (a guard) before it validates the body (a pipe), so
+    // a token without the scope gets 401 even for a bad body. A refusal on
+    // its own is a valid request answered as GHL would: it is logged with
+    // the scopes missing, and the request counts as invalid only if it also
+    // broke the spec.
+    const scopeCheck = spec.checkScopes(operation, settings.scopes);
+    if (!scopeCheck.allowed) {
+      entry.missingScopes = scopeCheck.missing;
+      return finish(reply(401, { ...SCOPE_REFUSED }));
+    }
+    if (errors.length) return finish(reply(422, ghlErrorBody(422, errors)));
 
     const handler = handlerFor(operation);
     if (!handler) {
@@ -249,6 +272,7 @@ export function createEmulator(options = {}) {
     config: () => ({
       url,
       token: settings.token,
+      scopes: settings.scopes == null ? null : [...settings.scopes],
       locationId: store.locationId,
       autoCreateContacts: settings.autoCreateContacts,
       now: new Date(nowMs()).toISOString(),
@@ -256,12 +280,15 @@ export function createEmulator(options = {}) {
       calendars: copy([...store.calendars.values()]),
       customFields: copy(store.listFields()),
     }),
-    // {autoCreateContacts?, token?, now?: ISO | null, calendar?: {id?, ...}}.
-    // reset() goes back to the options the emulator was created with.
+    // {autoCreateContacts?, token?, scopes?: [scope] | null, now?: ISO | null,
+    // calendar?: {id?, ...}}. reset() goes back to the options the emulator
+    // was created with.
     setConfig: (patch = {}) => {
-      const known = ['autoCreateContacts', 'token', 'now', 'calendar'];
+      if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) throw new TypeError('config must be an object');
+      const known = ['autoCreateContacts', 'token', 'scopes', 'now', 'calendar'];
       const unknown = Object.keys(patch).filter((k) => !known.includes(k));
       if (unknown.length) throw new TypeError(`unknown config key(s): ${unknown.join(', ')}`);
+      checkScopeList(patch.scopes);
       if (patch.now !== undefined) {
         const ms = patch.now === null ? null : Date.parse(patch.now);
         if (Number.isNaN(ms)) throw new TypeError(`now must be an ISO date or null`);
@@ -275,10 +302,22 @@ export function createEmulator(options = {}) {
       }
       if (patch.autoCreateContacts !== undefined) settings.autoCreateContacts = !!patch.autoCreateContacts;
       if (patch.token !== undefined) settings.token = patch.token;
+      if (patch.scopes !== undefined) {
+        settings.scopes = patch.scopes === null ? null : [...patch.scopes];
+      }
       return api.config();
     },
   };
   return api;
+}
+
+// Any scope strings are accepted, not only those the specs name: a real
+// token's list holds scopes of APIs the emulator does not load.
+function checkScopeList(scopes) {
+  if (scopes === null || scopes === undefined) return;
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string' && s !== '')) {
+    throw new TypeError('scopes must be a list of scope strings, or null for every scope');
+  }
 }
 
 function reply(status, body, headers = {}) {

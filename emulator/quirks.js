@@ -40,7 +40,8 @@ export const QUIRKS = [
     kind: 'relaxation',
     // Every customFields item variant of UpdateContactDto requires `id`, but
     // GHL also accepts an item that names the field by `key` ("contact.x" or
-    // "x") and the variants all declare `key`; allow either one.
+    // "x") and the variants all declare `key`; allow either one. The variants
+    // are shared schemas, so this holds for UpsertContactDto too.
     patch(docs) {
       const items = at(docs['apps/contacts.json'], [
         'components', 'schemas', 'UpdateContactDto', 'properties', 'customFields', 'items', 'anyOf',
@@ -59,9 +60,11 @@ export const QUIRKS = [
     // GHL validates bodies with NestJS's forbidNonWhitelisted ("property x
     // should not exist"), which the spec cannot express; a misspelt top-level
     // property is a worker bug, so these request bodies reject unknown keys.
+    // (Upsert does answer 422 "property additionalEmails should not exist":
+    // GoHighLevel/highlevel-api-docs#262.)
     patch(docs) {
       const closed = {
-        'apps/contacts.json': ['UpdateContactDto'],
+        'apps/contacts.json': ['UpdateContactDto', 'UpsertContactDto'],
         'apps/locations.json': ['CreateCustomFieldsDTO'],
         'apps/conversations.json': ['SendMessageBodyDto'],
         'apps/calendars.json': ['AppointmentCreateSchema', 'AppointmentEditSchema'],
@@ -80,7 +83,8 @@ export const STRICT = {
   // here and at GHL.
   unknownQueryParams: true,
   // GHL ignores customFields items whose id/key matches no field of the
-  // location; the emulator answers 422 so a stale id map shows up.
+  // location; the emulator answers 422 so a stale id map shows up
+  // (update-contact and upsert-contact).
   unknownCustomFields: true,
   // startTime / endTime of an appointment must carry an explicit offset or
   // "Z": a bare local time means different instants to different readers.

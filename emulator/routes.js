@@ -25,6 +25,13 @@ const handlers = {
       const contact = store.updateContact(params.contactId, body);
       return { status: 200, body: { succeded: true, contact: store.contactView(contact) } };
     },
+    // GHL answers 200 both when it creates and when it updates; `new` tells
+    // which (UpsertContactsSuccessfulResponseDto).
+    'upsert-contact'({ store, body }) {
+      requireLocation(store, body.locationId);
+      const { contact, created } = store.upsertContact(body);
+      return { status: 200, body: { new: created, contact: store.contactView(contact), traceId: randomUUID() } };
+    },
   },
 
   'apps/locations.json': {

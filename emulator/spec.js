@@ -79,12 +79,14 @@ function buildSpec(dir) {
           literals: segments.filter((s) => !s.startsWith('{')).length,
           pointer: ['paths', route, method],
           bearer: needsBearer(doc, op),
+          scopes: scopeAlternatives(doc, op),
         });
       }
     }
   }
   // Literal segments win over parameters (/contacts/search before /contacts/{id}).
   operations.sort((a, b) => b.literals - a.literals);
+  const scopes = [...new Set(operations.flatMap((o) => (o.scopes ?? []).flat()))].sort();
 
   const compiled = new Map();
   // Schemas are built by a thunk, on first use only.
@@ -193,7 +195,19 @@ function buildSpec(dir) {
     return operations.find((o) => o.operationId === operationId && (!file || o.file === file));
   }
 
-  return { dir, docs, operations, match, validateRequest, validateResponse, findOperation };
+  // Whether a token holding `granted` (a list of scopes; null = every scope)
+  // may call the operation: one of the security alternatives the spec lists
+  // must be covered entirely. → {allowed, missing: scopes of the alternatives
+  // not held}.
+  function checkScopes(operation, granted) {
+    if (granted == null || operation.scopes == null) return { allowed: true, missing: [] };
+    const held = new Set(granted);
+    const allowed = operation.scopes.some((alt) => alt.every((s) => held.has(s)));
+    const missing = allowed ? [] : [...new Set(operation.scopes.flat().filter((s) => !held.has(s)))];
+    return { allowed, missing };
+  }
+
+  return { dir, docs, operations, scopes, match, validateRequest, validateResponse, findOperation, checkScopes };
 }
 
 function makeAjv(options) {
@@ -211,6 +225,24 @@ function needsBearer(doc, op) {
   const schemes = doc.components?.securitySchemes ?? {};
   return requirements.some((req) =>
     Object.keys(req).some((name) => schemes[name]?.type === 'http' && /^bearer$/i.test(schemes[name].scheme)));
+}
+
+// The OAuth scopes an operation accepts, as its `security` alternatives
+// (OpenAPI: any one requirement object, all of whose scopes are needed):
+// [{"bearer": ["contacts.write"]}] → [["contacts.write"]]. null when the
+// operation needs no bearer token; an empty alternative ({"bearer": []})
+// needs no scope.
+function scopeAlternatives(doc, op) {
+  if (!needsBearer(doc, op)) return null;
+  const schemes = doc.components?.securitySchemes ?? {};
+  return (op.security ?? doc.security ?? [])
+    .filter((req) => Object.keys(req).every((name) => schemes[name]?.type === 'http'))
+    .map((req) => [...new Set(Object.values(req).flat())]);
+}
+
+// Every scope the specs' operations name, sorted.
+export function specScopes(dir) {
+  return [...loadSpec(dir).scopes];
 }
 
 function splitPath(p) {

@@ -5,13 +5,11 @@ import { createHash } from 'node:crypto';
 import { GhlError } from './errors.js';
 import { STRICT } from './quirks.js';
 import { freeSlots, formatInZone, isFreeSlot, isValidTimeZone } from './slots.js';
+import { BOT_FIELDS, BOT_FIELD_KEYS } from '../worker/fields.js';
 
-// The bot's conversation state, one TEXT field each (core/state.hpp).
-export const BOT_FIELD_KEYS = [
-  'booking_step', 'language', 'customer_name', 'customer_goal', 'customer_pain_point',
-  'customer_budget', 'customer_email', 'preferred_day', 'preferred_time', 'appointment_id',
-  'appointment_datetime', 'booking_attempts', 'last_interaction', 'offered_slots', 'last_message_id',
-];
+// The bot's conversation state, one field each (core/state.hpp), from the
+// list the worker and `npm run ghl:setup` share.
+export { BOT_FIELD_KEYS };
 
 export const DEFAULT_CALENDAR = {
   id: 'cal_dev',
@@ -50,6 +48,17 @@ export function keyFromName(name) {
 }
 
 const bareKey = (key) => String(key).replace(/^contact\./, '');
+
+function defaultField(spec) {
+  const byKey = typeof spec === 'string' ? { key: spec } : spec;
+  if (byKey === null || typeof byKey !== 'object' || (typeof byKey.key !== 'string' && typeof byKey.name !== 'string')) {
+    throw new TypeError(`customFields: ${JSON.stringify(spec)} is neither a key nor {key | name, dataType?}`);
+  }
+  if (byKey.name !== undefined) return byKey;
+  const { key, ...rest } = byKey;
+  const dataType = rest.dataType ?? BOT_FIELDS.find((f) => f.key === key)?.dataType ?? 'TEXT';
+  return { ...rest, name: humanName(key), dataType };
+}
 
 // A bad calendar config is the caller's mistake (TypeError → 400 over HTTP).
 export function normalizeCalendar(cal = {}) {
@@ -101,10 +110,13 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
     return field;
   }
 
-  const fieldSpecs = customFields === false ? [] : customFields ?? BOT_FIELD_KEYS;
-  for (const spec of fieldSpecs) {
-    addField(typeof spec === 'string' ? { name: humanName(spec) } : spec);
-  }
+  // customFields: a list of bot keys ('language', as in BOT_FIELD_KEYS or
+  // ORIGINAL_FIELD_KEYS), {key, dataType?} (BOT_FIELDS items) or
+  // {name, dataType?, ...} (a create-custom-field body). A bot key gets its
+  // BOT_FIELDS data type unless one is given; other fields are TEXT.
+  const fieldSpecs = customFields === false ? [] : customFields ?? BOT_FIELDS;
+  if (!Array.isArray(fieldSpecs)) throw new TypeError('customFields must be a list of keys or fields, or false');
+  for (const spec of fieldSpecs) addField(defaultField(spec));
 
   function listFields(model) {
     return fields.filter((f) => !model || model === 'all' || f.model === model);
@@ -202,17 +214,28 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
 
   const SIMPLE = ['firstName', 'lastName', 'email', 'phone', 'timezone', 'source'];
 
-  // The update-contact body (UpdateContactDto), already spec-validated.
-  function updateContact(id, dto) {
-    const c = requireContact(id);
+  // The customFields items of a contact body → [[fieldId, value]]; items
+  // naming no field of the location are dropped, as GHL does, or 422 (STRICT).
+  function resolveFieldItems(items = []) {
     const updates = [];
     const unknown = [];
-    (dto.customFields ?? []).forEach((item, i) => {
+    items.forEach((item, i) => {
       const field = findField(item);
       if (field) updates.push([field.id, item.field_value]);
       else unknown.push(`customFields.${i}: no custom field with ${item.id !== undefined ? `id '${item.id}'` : `key '${item.key}'`}`);
     });
     if (unknown.length && STRICT.unknownCustomFields) throw new GhlError(422, unknown);
+    return updates;
+  }
+
+  // The update-contact body (UpdateContactDto), already spec-validated.
+  function updateContact(id, dto) {
+    const c = requireContact(id);
+    applyContactDto(c, dto, resolveFieldItems(dto.customFields));
+    return c;
+  }
+
+  function applyContactDto(c, dto, updates) {
     for (const name of SIMPLE) {
       if (dto[name] === null) delete c[name];
       else if (dto[name] !== undefined) c[name] = dto[name];
@@ -225,7 +248,48 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
       if (value !== undefined) storeValue(c, fieldId, value);
     }
     c.dateUpdated = nowIso();
-    return c;
+  }
+
+  // Phones compare by their digits: "+52 1 555 000 0001", "+5215550000001"
+  // and "5215550000001" are one number.
+  const phoneDigits = (phone) => String(phone ?? '').replace(/\D+/g, '');
+
+  function findContactByPhone(phone) {
+    const digits = phoneDigits(phone);
+    if (!digits) return null;
+    return [...contacts.values()].find((c) => phoneDigits(c.phone) === digits) ?? null;
+  }
+
+  function findContactByEmail(email) {
+    if (typeof email !== 'string' || !email.trim()) return null;
+    const wanted = email.trim().toLowerCase();
+    return [...contacts.values()].find((c) => c.email?.trim().toLowerCase() === wanted) ?? null;
+  }
+
+  // GHL stores phones in E.164: "+52 1 555 000 0001" → "+5215550000001".
+  const e164 = (phone) => (typeof phone === 'string' && phoneDigits(phone) ? `+${phoneDigits(phone)}` : phone);
+
+  // The upsert-contact body (UpsertContactDto), already spec-validated and
+  // its locationId checked. GHL's default duplicate rule: the contact with
+  // that email, else the one with that phone, is updated with the fields
+  // given; if another contact already holds the phone, the phone is left
+  // out rather than duplicated. Otherwise a new contact is created.
+  // → {contact, created}.
+  function upsertContact(dto) {
+    const updates = resolveFieldItems(dto.customFields);
+    const byEmail = findContactByEmail(dto.email);
+    const existing = byEmail ?? findContactByPhone(dto.phone);
+    const body = { ...dto, phone: e164(dto.phone) };
+    if (existing) {
+      const holder = byEmail && findContactByPhone(dto.phone);
+      if (holder && holder !== existing) delete body.phone;
+      applyContactDto(existing, body, updates);
+      return { contact: existing, created: false };
+    }
+    const c = createContact({});
+    applyContactDto(c, body, updates);
+    c.dateAdded = c.dateUpdated;
+    return { contact: c, created: true };
   }
 
   // --- calendars and appointments -------------------------------------------
@@ -357,6 +421,8 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
     requireContact,
     createContact,
     updateContact,
+    upsertContact,
+    findContactByPhone,
     contactView,
     fieldMap,
     setFieldValues,

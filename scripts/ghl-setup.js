@@ -4,11 +4,17 @@
 //   1. lists the location's contact custom fields,
 //   2. creates the ones the bot keeps its conversation in that are missing
 //      (never a second copy of one that exists),
-//   3. checks that the calendar exists and has free slots in the next 14 days,
+//   3. checks that the calendar exists and has free slots on the days the
+//      bot would offer: from tomorrow (never today), on BOOKING_DAYS
+//      weekdays, in the next 14 days, in BUSINESS_TIMEZONE,
 //   4. prints a summary, the [vars] lines and the webhook URL.
 //
-//   GHL_API_TOKEN=... GHL_LOCATION_ID=... [GHL_CALENDAR_ID=...] [BUSINESS_TIMEZONE=...] \
+//   GHL_API_TOKEN=... GHL_LOCATION_ID=... [GHL_CALENDAR_ID=...] [BUSINESS_TIMEZONE=...] [BOOKING_DAYS=...] \
 //   [GHL_API_BASE=https://services.leadconnectorhq.com] npm run ghl:setup -- [--dry-run] [--worker-url URL]
+//
+// GHL_API_TOKEN is a Private Integration token of the sub-account (GHL →
+// Settings → Private Integrations). GHL_SETUP_NOW (an ISO instant) sets the
+// script's clock, for tests.
 //
 // Safe to run again: it only creates what is missing. Exit codes: 0 done,
 // 1 something needs fixing (the message says what), 2 wrong usage.
@@ -17,34 +23,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { retryAfterMs } from '../worker/ghl.js';
+import { BOT_FIELDS, createFieldBody } from '../worker/fields.js';
+import { dayWindow, localNow } from '../worker/time.js';
+import {
+  comingDays, dayLabel, daysText, daysValue, readBookingDays, slotsToOffer, weekdayOf, DEFAULT_BOOKING_DAYS,
+} from './booking-days.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// The bot's conversation state: one contact field per key of core/state.hpp
-// (kStateFields). The name is the key itself: GHL derives the field key from
-// the name (lower case, spaces and symbols to "_"), and "booking_step" is
-// already in that form, so the field key is exactly contact.booking_step.
-// All hold text the core writes and reads back as is: typed fields
-// (NUMERICAL, DATE, EMAIL) would let GHL reformat or refuse the values.
-// The two free-text answers may be long or span lines: LARGE_TEXT.
-const BOT_FIELDS = [
-  ['booking_step', 'TEXT'],
-  ['language', 'TEXT'],
-  ['customer_name', 'TEXT'],
-  ['customer_goal', 'LARGE_TEXT'],
-  ['customer_pain_point', 'LARGE_TEXT'],
-  ['customer_budget', 'TEXT'],
-  ['customer_email', 'TEXT'],
-  ['preferred_day', 'TEXT'],
-  ['preferred_time', 'TEXT'],
-  ['appointment_id', 'TEXT'],
-  ['appointment_datetime', 'TEXT'],
-  ['booking_attempts', 'TEXT'],
-  ['last_interaction', 'TEXT'],
-  ['offered_slots', 'TEXT'],
-  ['last_message_id', 'TEXT'],
-].map(([key, dataType]) => ({ key, dataType }));
-
+// The bot's conversation state, one contact field per key of core/state.hpp
+// (kStateFields): BOT_FIELDS of worker/fields.js, the one list the worker,
+// the emulator and this script share.
 const TEXT_TYPES = new Set(['TEXT', 'LARGE_TEXT']);
 // The Version header each endpoint's spec requires (../shared/ghl-openapi).
 const V_LOCATIONS = '2021-07-28';
@@ -55,6 +44,8 @@ const SCOPES = [
   'calendars.readonly', 'calendars/events.write', 'conversations/message.write',
 ];
 const SLOT_DAYS = 14;
+// How many of the coming bookable days with free slots step 3 lists.
+const SHOW_DAYS = 5;
 const MAX_RATE_WAIT_MS = 60_000;
 const TIMEOUT_MS = Number(process.env.GHL_SETUP_TIMEOUT_MS || 20_000);
 
@@ -70,14 +61,21 @@ const step = (n, total, what) => say(`\n==> [ghl:setup ${n}/${total}] ${what}`);
 
 function usage() {
   return `usage: GHL_API_TOKEN=... GHL_LOCATION_ID=... [GHL_CALENDAR_ID=...] [BUSINESS_TIMEZONE=America/Mexico_City]
-       [GHL_API_BASE=https://services.leadconnectorhq.com] node scripts/ghl-setup.js [--dry-run] [--worker-url URL]
+       [BOOKING_DAYS=${DEFAULT_BOOKING_DAYS}] [GHL_API_BASE=https://services.leadconnectorhq.com]
+       node scripts/ghl-setup.js [--dry-run] [--worker-url URL]
 
 Creates the bot's ${BOT_FIELDS.length} contact custom fields in your GHL location (only those missing),
-checks the calendar has free slots, and prints the wrangler.toml [vars] lines and the webhook URL.
+checks the calendar has free slots on the days the bot offers, and prints the wrangler.toml [vars] lines
+and the webhook URL.
+  GHL_API_TOKEN      a Private Integration token of the sub-account (GHL → Settings → Private Integrations)
+                     with the scopes: ${SCOPES.join(', ')}
+  GHL_LOCATION_ID    the sub-account's id: app.gohighlevel.com/v2/location/<LOCATION_ID>/...
+  GHL_CALENDAR_ID    the calendar the bot books calls in; without it the calendar is not checked
+  BUSINESS_TIMEZONE  the business's IANA time zone (default America/Mexico_City)
+  BOOKING_DAYS       the weekdays the bot offers, as in wrangler.toml (default ${DEFAULT_BOOKING_DAYS};
+                     also e.g. mon-fri, lun,mie,vie, 1-5 with 0 = Sunday)
   --dry-run          show what would be created; create nothing
-  --worker-url URL   your deployed worker (https://<name>.<subdomain>.workers.dev), for the webhook URL
-Token: a Private Integration token of the sub-account (GHL → Settings → Private Integrations)
-with the scopes: ${SCOPES.join(', ')}.`;
+  --worker-url URL   your deployed worker (https://<name>.<subdomain>.workers.dev), for the webhook URL`;
 }
 
 function wranglerName() {
@@ -213,19 +211,24 @@ async function createField(ghl, locationId, want) {
   const what = `creating contact.${want.key}`;
   const res = await ghl.request('POST', `/locations/${encodeURIComponent(locationId)}/customFields`, {
     version: V_LOCATIONS, what,
-    body: { name: want.key, dataType: want.dataType, model: 'contact' },
+    body: createFieldBody(want),
   });
   if (!res.ok) throw new SetupError(ghl.explain(res, what, { notFound: { what: `GHL refused to create contact.${want.key}` } }));
   return res.data?.customField ?? res.data ?? {};
 }
 
-const isDateKey = (k) => /^\d{4}-\d{2}-\d{2}$/.test(k);
-
-async function checkCalendar(ghl, calendarId, timeZone, nowMs = Date.now()) {
+// The calendar's free slots on the next SLOT_DAYS days (from tomorrow), as
+// the bot would see them: it asks GHL in the business's zone, reads a day's
+// date key only and offers at most 5 of its slots (booking-days.js); it never
+// offers today, nor a weekday outside BOOKING_DAYS. One request covers all
+// the days here.
+async function checkCalendar(ghl, calendarId, timeZone, bookingDays, nowMs) {
+  const today = localNow(timeZone, new Date(nowMs)).slice(0, 10);
+  const days = comingDays(today, bookingDays, SLOT_DAYS);
   const what = `reading calendar ${calendarId}'s free slots`;
   const res = await ghl.request('GET', `/calendars/${encodeURIComponent(calendarId)}/free-slots`, {
     version: V_CALENDARS, what,
-    query: { startDate: nowMs, endDate: nowMs + SLOT_DAYS * 86_400_000, timezone: timeZone },
+    query: { startDate: dayWindow(days[0].date).startDate, endDate: dayWindow(days.at(-1).date).endDate, timezone: timeZone },
   });
   if (!res.ok) {
     throw new SetupError(ghl.explain(res, what, {
@@ -236,12 +239,64 @@ async function checkCalendar(ghl, calendarId, timeZone, nowMs = Date.now()) {
       },
     }));
   }
-  // Only the date keys are days; GHL adds others (traceId, _dates_).
-  const days = Object.entries(res.data || {})
-    .filter(([k, v]) => isDateKey(k) && Array.isArray(v?.slots) && v.slots.length)
-    .sort(([a], [b]) => a.localeCompare(b));
-  const slots = days.flatMap(([, v]) => v.slots.filter((s) => typeof s === 'string'));
-  return { days: days.length, slots };
+  // The answer is keyed by date; GHL adds other keys (traceId, _dates_).
+  const answer = res.data && typeof res.data === 'object' ? res.data : {};
+  const slotsOf = (date) => slotsToOffer(answer[date]?.slots, date);
+  for (const day of days) Object.assign(day, slotsOf(day.date));
+  return { todayFree: slotsOf(today).free, days, first: days[0].date, last: days.at(-1).date };
+}
+
+// Step 3's lines and, when the bot could offer nothing, the problem.
+function reportCalendar(calendarId, timeZone, booking, cal) {
+  const lines = [];
+  const bookable = cal.days.filter((d) => d.bookable);
+  const open = bookable.filter((d) => d.free);
+  const offDays = cal.days.filter((d) => !d.bookable && d.free);
+  const offWeekdays = Array(7).fill(false);
+  for (const d of offDays) offWeekdays[weekdayOf(d.date)] = true;
+  const setting = booking.set ? `BOOKING_DAYS=${booking.value}` : `BOOKING_DAYS not set: the default ${booking.value}`;
+  lines.push(`the bot offers calls on ${daysText(booking.days)} (${setting}), from tomorrow on, in ${timeZone}`);
+  const dates = `${dayLabel(cal.first)} to ${dayLabel(cal.last)}`;
+  const span = `in the next ${SLOT_DAYS} days (${dates})`;
+  const notOffered = [];
+  if (cal.todayFree) notOffered.push(`today's ${cal.todayFree} free slot(s) (the bot never offers same-day calls)`);
+  if (offDays.length) {
+    notOffered.push(`${offDays.reduce((n, d) => n + d.free, 0)} free slot(s) on ${daysText(offWeekdays)} ` +
+      `(not in BOOKING_DAYS)`);
+  }
+
+  if (open.length) {
+    lines.push(`${calendarId}: free slots on ${open.length} of the ${bookable.length} bookable days ${span}; the bot would offer:`);
+    for (const d of open.slice(0, SHOW_DAYS)) {
+      lines.push(`  ${dayLabel(d.date)}: ${d.offered.join(', ')}${d.free > d.offered.length ? ` (${d.offered.length} of ${d.free} free)` : ''}`);
+    }
+    if (open.length > SHOW_DAYS) lines.push(`  ... and ${open.length - SHOW_DAYS} more day(s) with free slots`);
+    if (notOffered.length) lines.push(`not offered: ${notOffered.join('; ')}`);
+    const summary = `${calendarId}: free slots on ${open.length} of ${bookable.length} bookable days in the next ${SLOT_DAYS} days; ` +
+      `first: ${dayLabel(open[0].date)} ${open[0].offered[0]}`;
+    return { lines, summary, problem: null };
+  }
+
+  lines.push(`${calendarId}: NO free slots on the days the bot offers ${span}`);
+  if (notOffered.length) lines.push(`not offered: ${notOffered.join('; ')}`);
+  const availability = 'GHL → Calendars → Calendar Settings → Availability';
+  let why;
+  if (offDays.length) {
+    why = `Its free slots are on ${daysText(offWeekdays)}, which BOOKING_DAYS (${booking.value}) leaves out` +
+      `${cal.todayFree ? ', and today, which the bot never offers' : ''}. Either open the calendar on ` +
+      `${daysText(booking.days)} (${availability}), or set BOOKING_DAYS to days it is open, e.g. ` +
+      `BOOKING_DAYS = "${daysValue(offWeekdays)}" in wrangler.toml [vars] (and BOOKING_DAYS=${daysValue(offWeekdays)} ` +
+      `when you run this again).`;
+  } else if (cal.todayFree) {
+    why = `Its only free slots are today's, and the bot never offers same-day calls. Open the calendar on the coming ` +
+      `${daysText(booking.days)} (${availability}), or set BOOKING_DAYS to the days it is open.`;
+  } else {
+    why = `It has no free slot at all in that time: it is closed or fully booked. Set its availability on ` +
+      `${daysText(booking.days)} (${availability}), or set BOOKING_DAYS to the days it is open.`;
+  }
+  const problem = `Calendar ${calendarId} has no free slot on any day the bot offers in the next ${SLOT_DAYS} days (${dates}, ${timeZone}): ` +
+    `the bot could not offer any time. ${why}`;
+  return { lines, summary: `${calendarId}: NO free slots on the days the bot offers ${span}`, problem };
 }
 
 async function main() {
@@ -282,6 +337,16 @@ async function main() {
     new Intl.DateTimeFormat('en', { timeZone });
   } catch {
     console.error(`BUSINESS_TIMEZONE: '${timeZone}' is not an IANA time zone such as America/Mexico_City.`);
+    return 2;
+  }
+  const booking = readBookingDays(env.BOOKING_DAYS);
+  if (booking.error) {
+    console.error(`${booking.error}.`);
+    return 2;
+  }
+  const nowMs = env.GHL_SETUP_NOW ? Date.parse(env.GHL_SETUP_NOW) : Date.now();
+  if (Number.isNaN(nowMs)) {
+    console.error(`GHL_SETUP_NOW: '${env.GHL_SETUP_NOW}' is not an ISO date and time.`);
     return 2;
   }
   let hook;
@@ -343,16 +408,11 @@ async function main() {
     calendarLine = 'not checked: GHL_CALENDAR_ID is not set';
     say(`    skipped: set GHL_CALENDAR_ID to the calendar the bot books calls in, and run this again to check it`);
   } else {
-    const { days, slots } = await checkCalendar(ghl, calendarId, timeZone);
-    if (!slots.length) {
-      calendarLine = `${calendarId}: NO free slots in the next ${SLOT_DAYS} days`;
-      problems.push(`Calendar ${calendarId} has no free slots in the next ${SLOT_DAYS} days (${timeZone}): the bot could not ` +
-        `offer any time. Set its availability (GHL → Calendars → Calendar Settings → Availability).`);
-      say(`    ${calendarLine}`);
-    } else {
-      calendarLine = `${calendarId}: ${slots.length} free slot(s) on ${days} day(s) in the next ${SLOT_DAYS} days`;
-      say(`    ${calendarLine} (${timeZone}); first: ${slots.slice(0, 3).join(', ')}`);
-    }
+    const cal = await checkCalendar(ghl, calendarId, timeZone, booking.days, nowMs);
+    const report = reportCalendar(calendarId, timeZone, booking, cal);
+    for (const line of report.lines) say(`    ${line}`);
+    calendarLine = report.summary;
+    if (report.problem) problems.push(report.problem);
   }
 
   // 4. What to do next.
@@ -370,7 +430,7 @@ Put these lines in wrangler.toml (they replace its [vars] entries of the same na
 GHL_API_BASE = "${base}"
 GHL_LOCATION_ID = "${locationId}"
 GHL_CALENDAR_ID = "${calendarId || '<your calendar id>'}"
-BUSINESS_TIMEZONE = "${timeZone}"
+BUSINESS_TIMEZONE = "${timeZone}"${booking.set ? `\nBOOKING_DAYS = ${JSON.stringify(booking.value)}` : ''}
 
 The token is a secret, not a var:  npx wrangler secret put GHL_API_TOKEN
 
@@ -380,7 +440,9 @@ Webhook URL for GHL (InboundMessage events):
     console.error(`\nghl:setup: ${problems.length} problem(s) to fix (listed above).`);
     return 1;
   }
-  say(dry ? '\nDry run done: run it again without --dry-run to create the fields.' : '\nGHL is ready for the bot.');
+  if (!dry) say('\nGHL is ready for the bot.');
+  else if (p.missing.length) say(`\nDry run done: run it again without --dry-run to create the ${p.missing.length} missing field(s).`);
+  else say(`\nDry run done: all ${BOT_FIELDS.length} fields are there, nothing needs creating.`);
   return 0;
 }
 

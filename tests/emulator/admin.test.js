@@ -77,6 +77,7 @@ test('config: read, change calendar, clock and auto-create; reset restores', asy
   assert.equal(config.locationId, 'loc_dev');
   assert.equal(config.calendars[0].timeZone, 'America/Mexico_City');
   assert.equal(config.customFields.length, 15);
+  assert.equal(config.scopes, null);
   const changed = (await admin('PATCH', '/config', {
     calendar: { timeZone: 'Europe/Madrid', slotTimes: ['09:00'] }, now: '2026-12-01T07:00:00Z', autoCreateContacts: true,
   })).body;

@@ -2,7 +2,9 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, ghl, fieldId } from './helpers.js';
+import { createEmulator } from '../../emulator/ghl-emulator.js';
 import { BOT_FIELD_KEYS } from '../../emulator/store.js';
+import { BOT_FIELDS, BOT_FIELD_KEYS as SHARED_KEYS, ORIGINAL_FIELD_KEYS } from '../../worker/fields.js';
 
 let emu;
 before(async () => {
@@ -11,12 +13,16 @@ before(async () => {
 after(() => emu.stop());
 beforeEach(() => emu.reset());
 
-test('the location starts with the bot fields: TEXT, contact.<key>, 20-char ids stable per seed', async () => {
+test('the location starts with the bot fields: their data types, contact.<key>, 20-char ids stable per seed', async () => {
+  assert.equal(BOT_FIELD_KEYS, SHARED_KEYS, 'store.js re-exports the shared list');
   const res = await ghl(emu, 'GET', '/locations/loc_dev/customFields');
   assert.equal(res.status, 200);
   const fields = res.body.customFields;
-  assert.deepEqual(fields.map((f) => f.fieldKey), BOT_FIELD_KEYS.map((k) => `contact.${k}`));
-  assert.ok(fields.every((f) => f.dataType === 'TEXT' && /^[A-Za-z0-9]{20}$/.test(f.id) && f.model === 'contact'));
+  assert.deepEqual(fields.map((f) => [f.fieldKey, f.dataType]), BOT_FIELDS.map((f) => [`contact.${f.key}`, f.dataType]));
+  assert.deepEqual(fields.filter((f) => f.dataType === 'LARGE_TEXT').map((f) => f.fieldKey), [
+    'contact.customer_goal', 'contact.customer_pain_point',
+  ]);
+  assert.ok(fields.every((f) => /^[A-Za-z0-9]{20}$/.test(f.id) && f.model === 'contact'));
   assert.equal(fields.find((f) => f.fieldKey === 'contact.last_message_id').name, 'Last Message ID');
   assert.equal(new Set(fields.map((f) => f.id)).size, fields.length);
   const again = await startEmulator();
@@ -57,13 +63,39 @@ test('customFields: false starts empty; POST creates fields, duplicates → 400'
 });
 
 test('an explicit field list', async () => {
-  const few = await startEmulator({ customFields: ['language', { name: 'Score', dataType: 'NUMERICAL' }] });
+  const few = await startEmulator({
+    customFields: ['language', 'customer_goal', { name: 'Score', dataType: 'NUMERICAL' }, { key: 'customer_pain_point', dataType: 'TEXT' }],
+  });
   try {
     assert.deepEqual(few.listCustomFields().map((f) => [f.fieldKey, f.dataType]), [
-      ['contact.language', 'TEXT'], ['contact.score', 'NUMERICAL'],
+      ['contact.language', 'TEXT'], ['contact.customer_goal', 'LARGE_TEXT'], ['contact.score', 'NUMERICAL'],
+      ['contact.customer_pain_point', 'TEXT'],
     ]);
   } finally {
     await few.stop();
+  }
+});
+
+test('customFields: ORIGINAL_FIELD_KEYS or BOT_FIELDS items give a location set up before the last two fields', async () => {
+  for (const customFields of [ORIGINAL_FIELD_KEYS, BOT_FIELDS.slice(0, 13)]) {
+    const old = await startEmulator({ customFields });
+    try {
+      const res = await ghl(old, 'GET', '/locations/loc_dev/customFields');
+      assert.equal(res.status, 200);
+      const byKey = Object.fromEntries(res.body.customFields.map((f) => [f.fieldKey.replace(/^contact\./, ''), f.dataType]));
+      assert.deepEqual(Object.keys(byKey), ORIGINAL_FIELD_KEYS);
+      assert.ok(!('offered_slots' in byKey) && !('last_message_id' in byKey));
+      assert.equal(byKey.customer_goal, 'LARGE_TEXT');
+      assert.deepEqual(old.responseErrors(), []);
+    } finally {
+      await old.stop();
+    }
+  }
+});
+
+test('customFields that are neither keys nor fields are refused at start', () => {
+  for (const customFields of [[42], [null], [{ dataType: 'TEXT' }], 'language', true]) {
+    assert.throws(() => createEmulator({ customFields, quiet: true }), TypeError, JSON.stringify(customFields));
   }
 });
 

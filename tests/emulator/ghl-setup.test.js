@@ -7,7 +7,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmulator, TOKEN } from './helpers.js';
+import { startEmulator, NOW, TOKEN } from './helpers.js';
+import { BOT_FIELDS } from '../../worker/fields.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'scripts/ghl-setup.js');
@@ -17,7 +18,8 @@ const STATE_KEYS = [...fs.readFileSync(path.join(root, 'core/state.hpp'), 'utf8'
   .matchAll(/\{"([a-z_]+)", &State::\1\}/g)].map((m) => m[1]);
 const LARGE = ['customer_goal', 'customer_pain_point'];
 
-// The setup emulator runs on the real clock: the script asks for the next 14 days from now.
+// The setup emulator runs on the real clock: the script asks for the next 14
+// days from now. Tests that look at dates fix both clocks instead (fixedClock).
 async function emulator(t, options = {}) {
   const emu = await startEmulator({ now: undefined, ...options });
   t.after(() => emu.stop());
@@ -27,7 +29,7 @@ async function emulator(t, options = {}) {
 // Runs the script with only the GHL settings given here (never the caller's own).
 function run(emu, args = [], env = {}) {
   const clean = Object.fromEntries(Object.entries(process.env)
-    .filter(([k]) => !k.startsWith('GHL_') && k !== 'BUSINESS_TIMEZONE'));
+    .filter(([k]) => !k.startsWith('GHL_') && k !== 'BUSINESS_TIMEZONE' && k !== 'BOOKING_DAYS'));
   const settings = {
     GHL_API_BASE: emu?.url, GHL_API_TOKEN: TOKEN, GHL_LOCATION_ID: 'loc_dev', GHL_CALENDAR_ID: 'cal_dev', ...env,
   };
@@ -42,10 +44,13 @@ function run(emu, args = [], env = {}) {
 const posts = (emu) => emu.requests().filter((r) => r.method === 'POST');
 const contactKeys = (emu) => emu.listCustomFields().filter((f) => f.model === 'contact').map((f) => f.fieldKey);
 
-test('the script knows the same 15 fields as the core', () => {
+test('the script knows the same 15 fields as the core: worker/fields.js, no list of its own', () => {
   assert.equal(STATE_KEYS.length, 15);
+  assert.deepEqual(BOT_FIELDS.map((f) => f.key), STATE_KEYS);
+  for (const f of BOT_FIELDS) assert.equal(f.dataType, LARGE.includes(f.key) ? 'LARGE_TEXT' : 'TEXT', f.key);
   const source = fs.readFileSync(script, 'utf8');
-  for (const key of STATE_KEYS) assert.match(source, new RegExp(`\\['${key}', '(LARGE_)?TEXT'\\]`), key);
+  assert.match(source, /^import \{ BOT_FIELDS, createFieldBody \} from '\.\.\/worker\/fields\.js';$/m);
+  assert.doesNotMatch(source, /\['booking_step', /, 'no second copy of the list');
 });
 
 test('--dry-run on an empty location shows the 15 fields it would create and creates none', async (t) => {
@@ -78,7 +83,8 @@ test('a real run creates all 15 with the keys the worker reads, and a second run
   assert.match(first.stdout, /\[ 1\/15\] booking_step \(TEXT\) created → contact\.booking_step\n/);
   assert.match(first.stdout, /read back: 15 of 15 present/);
   assert.match(first.stdout, /custom fields: 15 of 15 present \(15 created now, 0 already there\)/);
-  assert.match(first.stdout, /cal_dev: \d+ free slot\(s\) on \d+ day\(s\) in the next 14 days/);
+  assert.match(first.stdout, /cal_dev: free slots on \d+ of the \d+ bookable days in the next 14 days \(.*\); the bot would offer:\n/);
+  assert.match(first.stdout, /calendar: {6}cal_dev: free slots on \d+ of \d+ bookable days in the next 14 days; first: \w{3} \d{4}-\d\d-\d\d 10:00\n/);
   assert.match(first.stdout, new RegExp(
     `\\[vars\\]\\nGHL_API_BASE = "${emu.url}"\\nGHL_LOCATION_ID = "loc_dev"\\nGHL_CALENDAR_ID = "cal_dev"\\nBUSINESS_TIMEZONE = "America/Mexico_City"\\n`));
   assert.match(first.stdout, /wrangler secret put GHL_API_TOKEN/);
@@ -188,8 +194,8 @@ test('the calendar: an unknown id and a calendar with no free slots are problems
   emu.setConfig({ calendar: { weekdays: [] } });
   const full = await run(emu);
   assert.equal(full.code, 1, full.out);
-  assert.match(full.stdout, /cal_dev: NO free slots in the next 14 days/);
-  assert.match(full.stdout, /✗ Calendar cal_dev has no free slots/);
+  assert.match(full.stdout, /cal_dev: NO free slots on the days the bot offers in the next 14 days/);
+  assert.match(full.stdout, /✗ Calendar cal_dev has no free slot on any day the bot offers in the next 14 days .*It has no free slot at all/);
 
   const unset = await run(emu, [], { GHL_CALENDAR_ID: undefined, BUSINESS_TIMEZONE: 'America/Bogota' });
   assert.equal(unset.code, 0, unset.out);
@@ -197,6 +203,125 @@ test('the calendar: an unknown id and a calendar with no free slots are problems
   assert.match(unset.stdout, /GHL_CALENDAR_ID = "<your calendar id>"\nBUSINESS_TIMEZONE = "America\/Bogota"/);
   assert.equal(emu.requests().filter((r) => r.operationId === 'get-slots').length, 2);
   assert.deepEqual(emu.validationErrors(), []);
+});
+
+// Both clocks at NOW: Tuesday 2026-12-01 08:00 in Mexico City. The bot's
+// default days (Tue-Fri) from tomorrow in the next 14 days are Wed 12-02 to
+// Fri 12-04, Tue 12-08 to Fri 12-11 and Tue 12-15.
+const fixedClock = { now: () => NOW };
+const AT_NOW = { GHL_SETUP_NOW: NOW.toISOString() };
+const dayLines = (stdout) => [...stdout.matchAll(/^ {6}(\w{3} \d{4}-\d\d-\d\d): (.*)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
+
+test('the calendar check lists what the bot would offer: BOOKING_DAYS days from tomorrow, in local time; not today', async (t) => {
+  // Open on Mondays and Tuesdays; today (a Tuesday) still has both its slots free.
+  const emu = await emulator(t, { ...fixedClock, calendar: { weekdays: [1, 2], slotTimes: ['09:30', '13:00'] } });
+  const r = await run(emu, [], AT_NOW);
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.stdout, /\n {4}the bot offers calls on Tue, Wed, Thu, Fri \(BOOKING_DAYS not set: the default tue,wed,thu,fri\), from tomorrow on, in America\/Mexico_City\n/);
+  assert.match(r.stdout, /\n {4}cal_dev: free slots on 2 of the 8 bookable days in the next 14 days \(Wed 2026-12-02 to Tue 2026-12-15\); the bot would offer:\n/);
+  assert.deepEqual(dayLines(r.stdout), ['Tue 2026-12-08: 09:30, 13:00', 'Tue 2026-12-15: 09:30, 13:00']);
+  assert.doesNotMatch(r.stdout, /2026-12-01:/, 'today is never offered');
+  assert.match(r.stdout, /\n {4}not offered: today's 2 free slot\(s\) \(the bot never offers same-day calls\); 4 free slot\(s\) on Mon \(not in BOOKING_DAYS\)\n/);
+  assert.match(r.stdout, /calendar: {6}cal_dev: free slots on 2 of 8 bookable days in the next 14 days; first: Tue 2026-12-08 09:30\n/);
+  assert.doesNotMatch(r.stdout, /BOOKING_DAYS = /, 'not set: not in the [vars] lines');
+
+  // The business's local time, not the calendar's: Bogotá is an hour ahead of Mexico City in December.
+  const bogota = await run(emu, [], { ...AT_NOW, BUSINESS_TIMEZONE: 'America/Bogota', BOOKING_DAYS: 'lunes-MARTES' });
+  assert.equal(bogota.code, 0, bogota.out);
+  assert.match(bogota.stdout, /the bot offers calls on Mon, Tue \(BOOKING_DAYS=lunes-MARTES\), from tomorrow on, in America\/Bogota\n/);
+  assert.deepEqual(dayLines(bogota.stdout),
+    ['Mon 2026-12-07: 10:30, 14:00', 'Tue 2026-12-08: 10:30, 14:00', 'Mon 2026-12-14: 10:30, 14:00', 'Tue 2026-12-15: 10:30, 14:00']);
+  assert.match(bogota.stdout, /BUSINESS_TIMEZONE = "America\/Bogota"\nBOOKING_DAYS = "lunes-MARTES"\n/);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('many slots and days: at most 5 slots a day, thinned as the bot does, and the first 5 days', async (t) => {
+  const slotTimes = ['08:30', '09:00', '10:00', '11:00', '12:00', '13:30', '15:00', '17:00', '18:30'];
+  const emu = await emulator(t, { ...fixedClock, calendar: { weekdays: [0, 1, 2, 3, 4, 5, 6], slotTimes } });
+  const r = await run(emu, [], { ...AT_NOW, BOOKING_DAYS: 'mon-fri' });
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.stdout, /free slots on 10 of the 10 bookable days/);
+  assert.deepEqual(dayLines(r.stdout), ['Wed 2026-12-02', 'Thu 2026-12-03', 'Fri 2026-12-04', 'Mon 2026-12-07', 'Tue 2026-12-08']
+    .map((day) => `${day}: 08:30, 10:00, 12:00, 15:00, 18:30 (5 of 9 free)`));
+  assert.match(r.stdout, /\n {6}\.\.\. and 5 more day\(s\) with free slots\n/);
+  assert.match(r.stdout, /not offered: today's 9 free slot\(s\) .*; 36 free slot\(s\) on Sat, Sun \(not in BOOKING_DAYS\)/);
+});
+
+test('a calendar open only on Mondays, with the default BOOKING_DAYS, fails and says what to change', async (t) => {
+  const emu = await emulator(t, { ...fixedClock, calendar: { weekdays: [1] } });
+  const r = await run(emu, [], AT_NOW);
+  assert.equal(r.code, 1, r.out);
+  assert.deepEqual(dayLines(r.stdout), []);
+  assert.match(r.stdout, /\n {4}cal_dev: NO free slots on the days the bot offers in the next 14 days \(Wed 2026-12-02 to Tue 2026-12-15\)\n/);
+  assert.match(r.stdout, /\n {4}not offered: 6 free slot\(s\) on Mon \(not in BOOKING_DAYS\)\n/);
+  assert.match(r.stdout, new RegExp(
+    '\\n {4}✗ Calendar cal_dev has no free slot on any day the bot offers in the next 14 days ' +
+    '\\(Wed 2026-12-02 to Tue 2026-12-15, America/Mexico_City\\): the bot could not offer any time\\. ' +
+    'Its free slots are on Mon, which BOOKING_DAYS \\(tue,wed,thu,fri\\) leaves out\\. ' +
+    'Either open the calendar on Tue, Wed, Thu, Fri \\(GHL → Calendars → Calendar Settings → Availability\\), ' +
+    'or set BOOKING_DAYS to days it is open, e\\.g\\. BOOKING_DAYS = "mon" in wrangler\\.toml \\[vars\\] ' +
+    '\\(and BOOKING_DAYS=mon when you run this again\\)\\.\\n'));
+  assert.match(r.stderr, /1 problem\(s\) to fix/);
+  assert.doesNotMatch(r.stdout, /GHL is ready/);
+
+  // Doing what it says works.
+  const mondays = await run(emu, [], { ...AT_NOW, BOOKING_DAYS: 'mon' });
+  assert.equal(mondays.code, 0, mondays.out);
+  assert.deepEqual(dayLines(mondays.stdout), ['Mon 2026-12-07: 10:00, 14:00, 16:00', 'Mon 2026-12-14: 10:00, 14:00, 16:00']);
+  assert.match(mondays.stdout, /BOOKING_DAYS = "mon"\n/);
+  assert.deepEqual(emu.validationErrors(), []);
+});
+
+test('free slots only today do not count: the bot never offers same-day calls', async (t) => {
+  const emu = await emulator(t, fixedClock);
+  emu.setFaults({
+    'get-slots': {
+      status: 200, times: 1,
+      body: { '2026-12-01': { slots: ['2026-12-01T10:00:00-06:00', '2026-12-01T14:00:00-06:00'] }, traceId: 'trace' },
+    },
+  });
+  const r = await run(emu, [], AT_NOW);
+  assert.equal(r.code, 1, r.out);
+  assert.match(r.stdout, /not offered: today's 2 free slot\(s\) \(the bot never offers same-day calls\)\n/);
+  assert.match(r.stdout, /✗ Calendar cal_dev has no free slot on any day the bot offers.*Its only free slots are today's, and the bot never offers same-day calls\. Open the calendar on the coming Tue, Wed, Thu, Fri \(GHL → Calendars → Calendar Settings → Availability\), or set BOOKING_DAYS/);
+});
+
+test('--dry-run says to run without --dry-run only when something would be created', async (t) => {
+  const emu = await emulator(t);
+  const ready = await run(emu, ['--dry-run']);
+  assert.equal(ready.code, 0, ready.out);
+  assert.match(ready.stdout, /nothing to create: all 15 present/);
+  assert.match(ready.stdout, /\nDry run done: all 15 fields are there, nothing needs creating\.\n$/);
+  assert.doesNotMatch(ready.out, /without --dry-run/);
+
+  const half = await emulator(t, { customFields: ['language'] });
+  const missing = await run(half, ['--dry-run']);
+  assert.equal(missing.code, 0, missing.out);
+  assert.match(missing.stdout, /\nDry run done: run it again without --dry-run to create the 14 missing field\(s\)\.\n$/);
+  assert.deepEqual([...posts(emu), ...posts(half)], []);
+});
+
+test('an invalid BOOKING_DAYS is a usage error naming it, before any request', async (t) => {
+  const emu = await emulator(t);
+  for (const [value, message] of [
+    ['funday', "BOOKING_DAYS: unknown day in 'funday' (use e.g. tue,wed,thu,fri).\n"],
+    ['Tue-Fryday', "BOOKING_DAYS: unknown day in 'tue-fryday' (use e.g. tue,wed,thu,fri).\n"],
+    [' , ', 'BOOKING_DAYS: no days given (use e.g. tue,wed,thu,fri).\n'],
+  ]) {
+    const r = await run(emu, [], { BOOKING_DAYS: value });
+    assert.equal(r.code, 2, r.out);
+    assert.equal(r.stderr, message);
+    assert.equal(r.stdout, '');
+  }
+  assert.deepEqual(emu.requests(), []);
+});
+
+test('--help: the token is a Private Integration token', async () => {
+  const r = await run(null, ['--help'], { GHL_API_TOKEN: undefined, GHL_LOCATION_ID: undefined });
+  assert.equal(r.code, 0, r.out);
+  assert.match(r.stdout, /\n {2}GHL_API_TOKEN {6}a Private Integration token of the sub-account \(GHL → Settings → Private Integrations\)\n/);
+  assert.match(r.stdout, /\n {2}BOOKING_DAYS {7}the weekdays the bot offers, as in wrangler\.toml \(default tue,wed,thu,fri;/);
+  assert.doesNotMatch(r.out, /OAuth|access token/i);
 });
 
 test('missing settings: usage and exit code 2, no request', async () => {

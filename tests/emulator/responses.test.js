@@ -31,6 +31,16 @@ test('success and error answers match the spec', async () => {
     ['update-contact', 'apps/contacts.json', () => ghl(emu, 'PUT', '/contacts/c1', {
       body: { customFields: [{ id: 'unknown', field_value: 'x' }] },
     }), 422],
+    ['upsert-contact', 'apps/contacts.json', () => ghl(emu, 'POST', '/contacts/upsert', {
+      body: { locationId: 'loc_dev', phone: '+52 1 555 000 0001' },
+    }), 200],
+    ['upsert-contact', 'apps/contacts.json', () => ghl(emu, 'POST', '/contacts/upsert', {
+      body: { locationId: 'loc_dev', phone: '+5215550000077', firstName: 'Nuevo' },
+    }), 200],
+    ['upsert-contact', 'apps/contacts.json', () => ghl(emu, 'POST', '/contacts/upsert', {
+      body: { locationId: 'elsewhere', phone: '+5215550000001' },
+    }), 400],
+    ['upsert-contact', 'apps/contacts.json', () => ghl(emu, 'POST', '/contacts/upsert', { body: { phone: '+5215550000001' } }), 422],
     ['get-custom-fields', 'apps/locations.json', () => ghl(emu, 'GET', '/locations/loc_dev/customFields?model=contact'), 200],
     ['create-custom-field', 'apps/locations.json', () => ghl(emu, 'POST', '/locations/loc_dev/customFields', {
       body: { name: 'Extra Note', dataType: 'TEXT' },
@@ -70,6 +80,17 @@ test('success and error answers match the spec', async () => {
   }
   // the emulator checks its own answers too, and found nothing
   assert.deepEqual(emu.responseErrors(), []);
+});
+
+test('the scope refusal matches the spec\'s 401', async () => {
+  emu.setConfig({ scopes: [] });
+  try {
+    const res = await ghl(emu, 'POST', '/locations/loc_dev/customFields', { body: { name: 'Other Note', dataType: 'TEXT' } });
+    assert.equal(res.status, 401);
+    assertMatchesSpec('create-custom-field', 'apps/locations.json', res);
+  } finally {
+    emu.setConfig({ scopes: null });
+  }
 });
 
 test('the response check is not vacuous', () => {
