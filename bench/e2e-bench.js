@@ -142,9 +142,9 @@ const GHL_BASE = `http://127.0.0.1:${server.address().port}`;
 
 // ---------------------------------------------------------------- workerd
 
-// A 4096-bit key, like GHL's published one, so signature checks cost what they cost in production.
-const keys = crypto.generateKeyPairSync('rsa', {
-  modulusLength: 4096,
+// An Ed25519 key, as GHL signs webhooks since July 2026 (x-ghl-signature),
+// so signature checks cost what they cost in production.
+const keys = crypto.generateKeyPairSync('ed25519', {
   publicKeyEncoding: { type: 'spki', format: 'pem' },
   privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 });
@@ -195,21 +195,23 @@ export default {
 // own modules; only the wiring differs.
 const VARIANT_NO_DO = `
 import { readConfig } from '../worker/config.js';
-import { checkPublicKey, readWebhook } from '../worker/webhook.js';
+import { checkPublicKeys } from '../worker/signature.js';
+import { readWebhook } from '../worker/webhook.js';
 import { handleInbound } from '../worker/conversation.js';
 export default {
   async fetch(request, env) {
     const cfg = readConfig(env);
-    let payload;
+    let message;
     if (env.VERIFY === '1') {
-      await checkPublicKey(cfg.publicKey);
+      await checkPublicKeys(cfg.publicKey);
       const checked = await readWebhook(request, cfg);
       if (checked.response) return checked.response;
-      payload = checked.payload;
+      message = checked.message;
     } else {
-      payload = await request.json();
+      const p = await request.json();
+      message = { contactId: p.contactId, text: p.body, id: p.messageId, channel: 'whatsapp' };
     }
-    const { status, body } = await handleInbound(payload, cfg, { calls: [] });
+    const { status, body } = await handleInbound(message, cfg, { calls: [] });
     return Response.json(body, { status });
   },
 };`;
@@ -319,7 +321,8 @@ async function recordCoreRequests(n) {
       for (const [k, text] of script(i + 7, false).entries()) {
         globalThis.__coreRequests = [];
         const log = { calls: [] };
-        await handleInbound(inboundMessage({ contactId, text }), cfg, log);
+        const p = inboundMessage({ contactId, text });
+        await handleInbound({ contactId, text, id: p.messageId, channel: 'whatsapp' }, cfg, log);
         if ((log.stepBefore || 'greeting') !== STEPS[k]) throw new Error(`recording: step ${STEPS[k]} expected, got ${log.stepBefore}`);
         byStep[STEPS[k]].push(globalThis.__coreRequests.map((t) => JSON.parse(t)));
       }

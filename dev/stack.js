@@ -16,6 +16,8 @@ const ports = {
   playground: Number(process.env.PLAYGROUND_PORT || 8790),
 };
 const DEV_TOKEN = 'dev-token';
+// Turns on POST /workflow locally: npm run chat -- --workflow-secret dev-workflow-secret
+const DEV_WORKFLOW_SECRET = 'dev-workflow-secret';
 const devDir = path.join(root, '.dev');
 
 const keys = loadOrCreateDevKeys(devDir);
@@ -29,7 +31,9 @@ const env = {
   GHL_API_TOKEN: DEV_TOKEN,
   GHL_LOCATION_ID: 'loc_dev',
   GHL_CALENDAR_ID: 'cal_dev',
+  // Both dev public keys (Ed25519 and the legacy RSA), one value.
   GHL_WEBHOOK_PUBLIC_KEY: keys.publicKey.trim().replace(/\n/g, '\\n'),
+  WORKFLOW_SECRET: DEV_WORKFLOW_SECRET,
 };
 const envFile = path.join(devDir, 'local.env');
 fs.writeFileSync(envFile, Object.entries(env).map(([k, v]) => `${k}="${v}"`).join('\n') + '\n', { mode: 0o600 });
@@ -87,7 +91,8 @@ if (!(await waitForWorker())) {
 console.log(`
 The bot is running locally (no GHL account needed).
   Playground (chat in the browser):  ${playground.url}
-  Terminal chat:                     npm run chat      (in another terminal)
-  Worker:                            ${workerUrl}  (POST /webhook, GET /health)
+  Terminal chat:                     npm run chat      (in another terminal; signed webhooks to /webhook)
+  ... as a GHL Workflow:             npm run chat -- --workflow-secret ${DEV_WORKFLOW_SECRET}
+  Worker:                            ${workerUrl}  (POST /webhook, POST /workflow, GET /health)
   GHL emulator:                      ${emulatorUrl}  (GET /_emulator lists its routes)
 Press Ctrl-C to stop.`);

@@ -100,7 +100,8 @@ export function signedDelivery(payload, privateKey) {
 // "Customer Replied" (../shared/ghl-openapi/webhooks/Signatures-2026.md):
 // the contact's standard fields at the top level, `location`, `workflow`,
 // `message: {type, body}` (type 19 is WhatsApp) and the owner's Custom
-// Data. `contactId` null leaves contact_id out (a phone-keyed payload).
+// Data. `contactId` null leaves contact_id out (a phone-keyed payload);
+// `locationId` null leaves location out.
 export function workflowMessage({
   contactId, text, phone = '+5215550000000', locationId = 'loc_dev', type = 19, customData = {}, firstName = '',
 }) {
@@ -117,7 +118,9 @@ export function workflowMessage({
     contact_source: 'whatsapp',
     full_address: '',
     contact_type: 'lead',
-    location: { name: 'Dev location', address: '', city: '', state: '', country: 'MX', postalCode: '', fullAddress: '', id: locationId },
+    ...(locationId != null && {
+      location: { name: 'Dev location', address: '', city: '', state: '', country: 'MX', postalCode: '', fullAddress: '', id: locationId },
+    }),
     message: { type, body: text },
     workflow: { id: 'wf_dev', name: 'WhatsApp bot' },
     triggerData: {},
