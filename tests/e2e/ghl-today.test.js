@@ -6,40 +6,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { specScopes } from '../../emulator/ghl-emulator.js';
 import { ORIGINAL_FIELD_KEYS } from '../../worker/fields.js';
-import { bookableDates, dayPhrase, dayText, leadFields, slotAt, startStack, TRY_AGAIN } from './harness.js';
+import { bookableDates, englishTurns, leadFields, slotAt, spanishTurns, startStack, TRY_AGAIN } from './harness.js';
 
 const SECRET = 'wf-secret-3b9f2c7d1e';
 const dates = bookableDates(10);
 let nextDate = 0;
 const freshDate = () => dates[nextDate++];
-
-const spanishTurns = (date) => {
-  const day = dayPhrase(date, 'es');
-  return [
-    ['Hola, quiero información', '¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?', 'name'],
-    ['me llamo juan carlos', 'Mucho gusto Juan Carlos. ¿Qué objetivos quieres lograr para tu negocio?', 'goal'],
-    ['Conseguir más clientes por Instagram', 'Entiendo. ¿Cuál es el mayor desafío que enfrentas actualmente?', 'pain'],
-    ['No tengo tiempo para publicar', '¿Cuál es tu presupuesto mensual para marketing?', 'budget'],
-    ['unos 800 al mes', 'Perfecto. ¿Cuál es tu correo electrónico?', 'email'],
-    ['Claro, es Juan.Carlos@Example.com', '¿Qué día te gustaría agendar tu llamada? (Martes a Viernes)', 'day'],
-    [dayText(date, 'es'), `Tengo estos horarios disponibles para el ${day}: 10am, 2pm, 4pm. ¿Cuál prefieres?`, 'time'],
-    ['a las 2', `¡Perfecto! Tu cita está confirmada para el ${day} a las 2pm. Te envié los detalles a juan.carlos@example.com`, 'scheduled'],
-  ];
-};
-
-const englishTurns = (date) => {
-  const day = dayPhrase(date, 'en');
-  return [
-    ['Hi, I want info', "Hi! I'm María from AI Outlet Media. What's your name?", 'name'],
-    ["My name is Sarah O'Connor", "Nice to meet you, Sarah O'Connor. What goals do you want to achieve for your business?", 'goal'],
-    ['Get more qualified leads every month', 'I see. What is the biggest challenge you are facing right now?', 'pain'],
-    ['Our ads are too expensive', 'What is your monthly marketing budget?', 'budget'],
-    ['$1,500', 'Perfect. What is your email address?', 'email'],
-    ['sarah@oconnor.ie', 'What day would you like to schedule your call? (Tuesday to Friday)', 'day'],
-    [dayText(date, 'en'), `I have these times available for ${day}: 10am, 2pm, 4pm. Which one do you prefer?`, 'time'],
-    ['the first one', `Perfect! Your call is confirmed for ${day} at 10am. I sent the details to sarah@oconnor.ie`, 'scheduled'],
-  ];
-};
 
 // Sends each [text, reply, step] with `send(text, i)`; checks every answer.
 async function converse(send, turns) {

@@ -195,3 +195,33 @@ export function leadFields(step, { lang = 'es', date, slots = ['10:00', '14:00',
 
 // How a lead names `date` in a message: "el jueves 3 de diciembre" / "Thursday, December 3".
 export const dayText = (date, lang) => (lang === 'es' ? `el ${dayPhrase(date, 'es')}` : dayPhrase(date, 'en'));
+
+// The whole booking conversation, [text, reply word for word, step after]
+// per message, booking `date` at 2pm (es) or at 10am, the first slot (en).
+export const spanishTurns = (date) => {
+  const day = dayPhrase(date, 'es');
+  return [
+    ['Hola, quiero información', '¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?', 'name'],
+    ['me llamo juan carlos', 'Mucho gusto Juan Carlos. ¿Qué objetivos quieres lograr para tu negocio?', 'goal'],
+    ['Conseguir más clientes por Instagram', 'Entiendo. ¿Cuál es el mayor desafío que enfrentas actualmente?', 'pain'],
+    ['No tengo tiempo para publicar', '¿Cuál es tu presupuesto mensual para marketing?', 'budget'],
+    ['unos 800 al mes', 'Perfecto. ¿Cuál es tu correo electrónico?', 'email'],
+    ['Claro, es Juan.Carlos@Example.com', '¿Qué día te gustaría agendar tu llamada? (Martes a Viernes)', 'day'],
+    [dayText(date, 'es'), `Tengo estos horarios disponibles para el ${day}: 10am, 2pm, 4pm. ¿Cuál prefieres?`, 'time'],
+    ['a las 2', `¡Perfecto! Tu cita está confirmada para el ${day} a las 2pm. Te envié los detalles a juan.carlos@example.com`, 'scheduled'],
+  ];
+};
+
+export const englishTurns = (date) => {
+  const day = dayPhrase(date, 'en');
+  return [
+    ['Hi, I want info', "Hi! I'm María from AI Outlet Media. What's your name?", 'name'],
+    ["My name is Sarah O'Connor", "Nice to meet you, Sarah O'Connor. What goals do you want to achieve for your business?", 'goal'],
+    ['Get more qualified leads every month', 'I see. What is the biggest challenge you are facing right now?', 'pain'],
+    ['Our ads are too expensive', 'What is your monthly marketing budget?', 'budget'],
+    ['$1,500', 'Perfect. What is your email address?', 'email'],
+    ['sarah@oconnor.ie', 'What day would you like to schedule your call? (Tuesday to Friday)', 'day'],
+    [dayText(date, 'en'), `I have these times available for ${day}: 10am, 2pm, 4pm. Which one do you prefer?`, 'time'],
+    ['the first one', `Perfect! Your call is confirmed for ${day} at 10am. I sent the details to sarah@oconnor.ie`, 'scheduled'],
+  ];
+};
