@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { specScopes } from '../../emulator/ghl-emulator.js';
+import { createDevKeys, inboundMessage } from '../../emulator/webhooks.js';
 import { ORIGINAL_FIELD_KEYS } from '../../worker/fields.js';
 import { bookableDates, englishTurns, leadFields, slotAt, spanishTurns, startStack, TRY_AGAIN } from './harness.js';
 
@@ -307,6 +308,45 @@ describe('channels', () => {
       assert.match(res.body.message, /^CHANNELS: 'telegram' is not one of whatsapp, sms, fb, ig, live_chat/);
     } finally {
       await stack.close();
+    }
+  });
+});
+
+describe('GHL_WEBHOOK_PUBLIC_KEY', () => {
+  // Each configured key replaces the built-in key of its algorithm only.
+  const cases = [
+    ['only an RSA key: Ed25519 stays GHL\'s', (k) => k.rsa.publicKey, { ed25519: 401, rsa: 200 }],
+    ['only an Ed25519 key: RSA stays GHL\'s', (k) => k.ed25519.publicKey, { ed25519: 200, rsa: 401 }],
+    ['both, as one value with \\n escapes', (k) => k.publicKey.trim().replace(/\n/g, '\\n'), { ed25519: 200, rsa: 200 }],
+  ];
+  for (const [name, configured, want] of cases) {
+    test(name, async () => {
+      const k = createDevKeys();
+      const stack = await startStack({ env: { GHL_WEBHOOK_PUBLIC_KEY: configured(k) } });
+      try {
+        stack.ghl.createContact({ id: 'keyed' });
+        const ed = await stack.deliver(inboundMessage({ contactId: 'keyed', text: 'hola' }), { privateKey: k.privateKey });
+        const rsa = await stack.deliver(inboundMessage({ contactId: 'keyed', text: 'hola' }), { privateKey: k.rsa.privateKey });
+        assert.deepEqual({ ed25519: ed.status, rsa: rsa.status }, want, `${ed.text} / ${rsa.text}`);
+      } finally {
+        await stack.close();
+      }
+    });
+  }
+
+  test('a value with no PEM key, or junk beside one: 500 config naming the variable', async () => {
+    for (const value of ['not a key', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+      `${'-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=\n-----END PUBLIC KEY-----'}\ntrailing junk`]) {
+      const stack = await startStack({ env: { GHL_WEBHOOK_PUBLIC_KEY: value } });
+      try {
+        const res = await stack.say('keybad', 'hola');
+        assert.equal(res.status, 500, value);
+        assert.equal(res.body.error, 'config');
+        assert.match(res.body.message, /^GHL_WEBHOOK_PUBLIC_KEY: /);
+        assert.deepEqual(stack.ghl.requests(), []);
+      } finally {
+        await stack.close();
+      }
     }
   });
 });
