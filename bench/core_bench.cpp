@@ -88,20 +88,22 @@ std::vector<Recorded> record(const std::string& lang, const std::vector<std::str
         std::fprintf(stderr, "core_bench: %s failed: %s\n", out.back().name.c_str(), res.dump().c_str());
         std::exit(1);
       }
-      const json& cmd = res["command"];
-      if (cmd.is_object()) {
+      if (res["action"] == "perform") {
+        const json& cmd = res["command"];
         const std::string type = cmd["type"];
         if (type == "fetch_slots") {
-          results.push_back({{"type", "slots"}, {"date", cmd["date"]}, {"slots", slots}});
+          results.push_back({{"id", cmd["id"]}, {"type", "slots"}, {"date", cmd["date"]}, {"slots", slots}});
         } else if (type == "book") {
-          results.push_back({{"type", "booked"}, {"appointment_id", "ocvLuTvsBmrmiKEQRbDx"}, {"slot", cmd["slot"]}});
+          results.push_back({{"id", cmd["id"]}, {"type", "booked"}, {"appointment_id", "ocvLuTvsBmrmiKEQRbDx"}, {"slot", cmd["slot"]}});
         } else {
           std::fprintf(stderr, "core_bench: unexpected command %s\n", cmd.dump().c_str());
           std::exit(1);
         }
         continue;
       }
-      for (auto& [k, v] : res["updates"].items()) saved[k] = v;
+      if (res["action"] == "save_and_send") {
+        for (auto& [k, v] : res["updates"].items()) saved[k] = v;
+      }
       fields = saved;
       break;
     }

@@ -149,17 +149,27 @@ const CommandResult* find_result(const Input& in, CommandResult::Kind kind) {
   return nullptr;
 }
 
-// Any GHL failure: nothing advances; a booking already made is undone first.
+// Any GHL failure: nothing advances; a booking already made is undone
+// first. The lead is told to try again; if that reply cannot be delivered
+// either, a second try would fail the same way: only the save is undone.
 void on_failure(Turn& t) {
   t.out.target = t.in.state;
+  t.out.handled = false;
   const auto* booked = find_result(t.in, CommandResult::Kind::booked);
   const bool cancel_tried = find_result(t.in, CommandResult::Kind::cancelled) != nullptr ||
                             std::any_of(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
                               return r.kind == CommandResult::Kind::failed && r.during == "cancel";
                             });
   if (booked != nullptr && !cancel_tried) {
-    t.out.command = Command{Command::Kind::cancel, {}, {}, {}, booked->appointment_id};
+    t.out.command = Command{Command::Kind::cancel, {{"appointment_id", booked->appointment_id}}};
     t.out.outcome = "command";
+    return;
+  }
+  const auto failed_sends = std::count_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && r.during == "send";
+  });
+  if (failed_sends >= 2) {
+    t.out.outcome = "ghl_failed";
     return;
   }
   say(t, reply_try_later(t.lang), "ghl_failed");
@@ -183,7 +193,7 @@ void offer_slots(Turn& t, const CommandResult& r, bool after_taken, std::string_
 }
 
 void fetch_slots(Turn& t, Date day) {
-  t.out.command = Command{Command::Kind::fetch_slots, day, {}, {}, {}};
+  t.out.command = Command{Command::Kind::fetch_slots, {{"date", to_iso(day)}}};
   t.out.outcome = "command";
 }
 
@@ -215,9 +225,12 @@ void on_time(Turn& t, std::string_view text) {
   const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken);
   const auto* fresh = find_result(t.in, CommandResult::Kind::slots);
   if (fresh != nullptr) return offer_slots(t, *fresh, taken != nullptr, taken ? taken->slot : "");
+  // first_missing() made sure the time step has a day and an offer.
+  const auto preferred = parse_iso_date(s.preferred_day);
+  if (!preferred) return on_failure(t);
   if (taken != nullptr) {
     const auto slot = parse_slot(taken->slot);
-    return fetch_slots(t, slot ? slot->date : *parse_iso_date(s.preferred_day));
+    return fetch_slots(t, slot ? slot->date : *preferred);
   }
   const auto offered = stored_offer(s);
   if (const auto pick = choose_slot(text, offered)) {
@@ -225,15 +238,14 @@ void on_time(Turn& t, std::string_view text) {
     const std::string title = t.lang == Lang::es
                                   ? fmt::format("Llamada con {}", shown(s.customer_name))
                                   : fmt::format("Call with {}", shown(s.customer_name));
-    t.out.command = Command{Command::Kind::book, {}, slot.iso, title, {}};
+    t.out.command = Command{Command::Kind::book, {{"slot", slot.iso}, {"title", title}}};
     t.out.outcome = "command";
     return;
   }
   // "Mejor el viernes": the lead may change the day instead of picking a time.
   const auto day = resolve_day(text, t.in.today, t.in.config.booking_days);
   if (day.error == DayError::none) return fetch_slots(t, day.date);
-  const auto date = *parse_iso_date(s.preferred_day);
-  fail_attempt(t, Step::time, reply_time_not_offered(t.lang, date, offered, attempts_after_failure(t)));
+  fail_attempt(t, Step::time, reply_time_not_offered(t.lang, *preferred, offered, attempts_after_failure(t)));
 }
 
 void on_text_step(Turn& t, Step step, std::string_view text) {
@@ -372,7 +384,10 @@ Decision decide(const Input& in) {
     case Step::day: on_day(t, text); break;
     case Step::time: on_time(t, text); break;
     case Step::scheduled:
-      say(t, reply_already_scheduled(lang, *parse_slot(s.appointment_datetime)), "repeated");
+      // first_missing() made sure a scheduled contact has a readable slot.
+      if (const auto slot = parse_slot(s.appointment_datetime)) {
+        say(t, reply_already_scheduled(lang, *slot), "repeated");
+      }
       break;
     case Step::complete: say(t, reply_closed(lang), "closed"); break;
     default: on_text_step(t, step, text); break;

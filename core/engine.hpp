@@ -11,6 +11,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "calendar.hpp"
@@ -24,7 +26,8 @@ struct Message {
   std::string text;  // raw bytes as received; may be anything
 };
 
-// What the shell reports back after performing a command, or a failed
+// What the shell reports back after performing a command (the protocol
+// has already checked that it answers the command asked for), or a failed
 // GHL call of its own (reading, saving, sending).
 struct CommandResult {
   enum class Kind { slots, booked, slot_taken, cancelled, failed };
@@ -32,17 +35,24 @@ struct CommandResult {
   Date date{};                     // slots: the day asked for
   std::vector<std::string> slots;  // slots: free slots, ISO-8601 with offset
   std::string appointment_id;      // booked
-  std::string slot;                // booked / slot_taken
+  std::string slot;                // booked / slot_taken: the slot the book command asked for
   std::string during;              // failed: read, fetch_slots, book, cancel, save, send
 };
 
+// One command for the shell to perform. Its arguments are written to the
+// wire as they are, in this order (protocol.cpp: the command table).
 struct Command {
   enum class Kind { none, fetch_slots, book, cancel };
   Kind kind = Kind::none;
-  Date date{};                 // fetch_slots
-  std::string slot;            // book: start time exactly as GHL offered it
-  std::string title;           // book: appointment title
-  std::string appointment_id;  // cancel: undo a booking whose save failed
+  std::vector<std::pair<std::string_view, std::string>> args;
+
+  // The argument `name`, or empty.
+  std::string_view arg(std::string_view name) const {
+    for (const auto& [k, v] : args) {
+      if (k == name) return v;
+    }
+    return {};
+  }
 };
 
 struct Input {
@@ -60,7 +70,15 @@ struct Decision {
   std::optional<std::string> reply;  // at most one reply
   Command command;                   // at most one command
   std::string outcome;               // for logs: advanced, invalid, rewound, duplicate, ...
+  // Whether, once this is carried out, the message counts as handled: a
+  // redelivery of it is then a duplicate. False on the try-again path, so
+  // that GHL's redelivery (or the lead's resend) is handled afresh.
+  bool handled = true;
 };
+
+// The most results one message may need; at this many the decision is
+// final (no further command), so every webhook ends.
+inline constexpr std::size_t kMaxResults = 8;
 
 Decision decide(const Input& in);
 

@@ -56,32 +56,90 @@ std::string error_response(std::string_view kind, std::string_view message) {
   return out;
 }
 
-bool read_result(const RawResult& raw, CommandResult& r, std::string& why) {
-  if (!raw.is_object) return why = "each result must be an object", false;
-  if (raw.type == "slots") {
-    r.kind = CommandResult::Kind::slots;
-    const auto date = parse_iso_date(raw.date);
-    if (!date) return why = "slots result needs a date YYYY-MM-DD", false;
-    r.date = *date;
-    if (raw.slots != Shape::array) return why = "slots result needs a slots array", false;
-    r.slots = raw.slot_list;
-  } else if (raw.type == "booked") {
-    r.kind = CommandResult::Kind::booked;
-    r.appointment_id = raw.appointment_id;
-    r.slot = raw.slot;
-    if (r.appointment_id.empty() || r.slot.empty()) return why = "booked result needs appointment_id and slot", false;
-  } else if (raw.type == "slot_taken") {
-    r.kind = CommandResult::Kind::slot_taken;
-    r.slot = raw.slot;
-  } else if (raw.type == "cancelled") {
-    r.kind = CommandResult::Kind::cancelled;
-  } else if (raw.type == "failed") {
-    r.kind = CommandResult::Kind::failed;
-    r.during = raw.during;
-  } else {
-    return why = fmt::format("unknown result type '{}'", raw.type), false;
+// The commands, one row each: the wire name, and the result type that
+// reports it done ("failed" may answer any of them). A new command is one
+// row here, one case in the shell's perform() and one schema entry.
+struct CommandRow {
+  Command::Kind kind;
+  std::string_view type;
+  std::string_view done;
+};
+constexpr CommandRow kCommands[] = {
+    {Command::Kind::fetch_slots, "fetch_slots", "slots"},
+    {Command::Kind::book, "book", "booked"},
+    {Command::Kind::cancel, "cancel", "cancelled"},
+};
+
+const CommandRow& row_of(Command::Kind kind) {
+  for (const auto& r : kCommands) {
+    if (r.kind == kind) return r;
   }
-  return true;
+  return kCommands[0];  // unreachable: every kind but none has a row (tested)
+}
+
+bool contains_ci(std::string_view text, std::string_view word) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
+    std::size_t k = 0;
+    while (k < word.size() && lower(text[i + k]) == word[k]) ++k;
+    if (k == word.size()) return true;
+  }
+  return false;
+}
+
+// GHL refuses a slot someone else took with a 400 (or 409) whose message
+// names the slot ("The slot you have selected is no longer available").
+bool slot_taken(const RawResult& raw) {
+  return (raw.status == 400 || raw.status == 409) && contains_ci(raw.error, "slot");
+}
+
+// `raw`, as the answer to `asked` (the command of that round, or none for
+// a save-and-send), → `r`; false with `why` when it does not answer it.
+bool read_result(const RawResult& raw, const Command& asked, CommandResult& r, std::string& why) {
+  if (!raw.is_object) return why = "each result must be an object", false;
+  if (raw.type == "failed") {
+    r.kind = CommandResult::Kind::failed;
+    if (asked.kind == Command::Kind::none) {
+      if (raw.during != "save" && raw.during != "send") return why = "a failed save-and-send says during: save or send", false;
+      r.during = raw.during;
+      return true;
+    }
+    r.during = std::string(row_of(asked.kind).type);
+    if (asked.kind == Command::Kind::book && slot_taken(raw)) {
+      r.kind = CommandResult::Kind::slot_taken;
+      r.slot = std::string(asked.arg("slot"));
+    }
+    return true;
+  }
+  if (asked.kind == Command::Kind::none) {
+    return why = fmt::format("result '{}' answers a save-and-send, which only reports failures", raw.type), false;
+  }
+  const CommandRow& row = row_of(asked.kind);
+  if (raw.type != row.done) {
+    return why = fmt::format("result '{}' does not answer command '{}' (expected '{}' or 'failed')", raw.type, row.type, row.done),
+           false;
+  }
+  switch (asked.kind) {
+    case Command::Kind::fetch_slots: {
+      r.kind = CommandResult::Kind::slots;
+      const auto date = parse_iso_date(raw.date);
+      if (!date || raw.date != asked.arg("date")) return why = "slots result needs the date that was asked for", false;
+      r.date = *date;
+      if (raw.slots != Shape::array) return why = "slots result needs a slots array", false;
+      r.slots = raw.slot_list;
+      return true;
+    }
+    case Command::Kind::book:
+      r.kind = CommandResult::Kind::booked;
+      if (raw.appointment_id.empty()) return why = "booked result needs an appointment_id", false;
+      if (raw.slot != asked.arg("slot")) return why = "booked result is for a slot that was not asked for", false;
+      r.appointment_id = raw.appointment_id;
+      r.slot = raw.slot;
+      return true;
+    case Command::Kind::cancel: r.kind = CommandResult::Kind::cancelled; return true;
+    case Command::Kind::none: break;
+  }
+  return why = "unreachable", false;
 }
 
 std::string read_config(const RawRequest& raw, Config& c) {
@@ -100,90 +158,122 @@ std::string read_config(const RawRequest& raw, Config& c) {
   return {};
 }
 
-// Members in sorted key order, as nlohmann writes objects.
-void write_command(std::string& out, const Command& c) {
-  switch (c.kind) {
-    case Command::Kind::fetch_slots:
-      out += "{\"date\":";
-      write_string(out, to_iso(c.date));
-      out += ",\"type\":\"fetch_slots\"}";
-      return;
-    case Command::Kind::book:
-      out += "{\"slot\":";
-      write_string(out, c.slot);
-      out += ",\"title\":";
-      write_string(out, c.title);
-      out += ",\"type\":\"book\"}";
-      return;
-    case Command::Kind::cancel:
-      out += "{\"appointment_id\":";
-      write_string(out, c.appointment_id);
-      out += ",\"type\":\"cancel\"}";
-      return;
-    case Command::Kind::none: break;
+void write_command(std::string& out, const Command& c, long id) {
+  out += fmt::format("{{\"id\":{},\"type\":", id);
+  write_string(out, row_of(c.kind).type);
+  for (const auto& [key, value] : c.args) {
+    out += ',';
+    write_string(out, key);
+    out += ':';
+    write_string(out, value);
   }
-  out += "null";
+  out += '}';
+}
+
+enum class Action { perform, save_and_send, nothing };
+
+Action action_of(const Decision& d, const State& saved) {
+  if (d.command.kind != Command::Kind::none) return Action::perform;
+  if (d.reply || d.target != saved) return Action::save_and_send;
+  return Action::nothing;
 }
 
 }  // namespace
 
+// One call: the next action after the results so far. Each result must
+// answer the action the core returned at its round: the core replays the
+// rounds (each a pure decision) to check it, so a result it did not ask
+// for, for a slot it never offered, or out of turn, is refused.
 std::string handle_json(std::string_view request) {
   if (request.size() > kMaxRequestBytes) return error_response("bad_request", "request too large");
   RawRequest raw;
   if (!read_request(request, raw)) return error_response("bad_request", "request is not a JSON object");
 
+  if (raw.state != Shape::object) return error_response("bad_request", "state must be an object (the contact's fields)");
+  if (raw.saved != Shape::absent && raw.saved != Shape::object) return error_response("bad_request", "saved must be an object");
   Input in;
   in.state = std::move(raw.state_fields);
   in.saved = raw.saved == Shape::object ? std::move(raw.saved_fields) : in.state;
   if (raw.message != Shape::object) return error_response("bad_request", "message must be an object");
   in.message.id = std::move(raw.message_id);
   in.message.text = std::move(raw.message_text);
-
-  if (raw.results != Shape::absent) {
-    if (raw.results != Shape::array || raw.result_list.size() > kMaxResults) {
-      return error_response("bad_request", fmt::format("results must be an array of at most {}", kMaxResults));
-    }
-    for (const auto& r : raw.result_list) {
-      std::string why;
-      if (!read_result(r, in.results.emplace_back(), why)) return error_response("bad_request", why);
-    }
-  }
   if (auto e = read_config(raw, in.config); !e.empty()) return error_response("config", e);
   in.now = std::move(raw.now);
   const auto today = parse_iso_date(in.now);
   if (!today) return error_response("bad_request", "now must be the local time as ISO-8601, e.g. 2026-11-25T10:30:00-06:00");
   in.today = *today;
 
-  const Decision d = decide(in);
-  auto updates = changed_fields(in.saved, d.target);
-  std::sort(updates.begin(), updates.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (raw.results != Shape::absent && (raw.results != Shape::array || raw.result_list.size() > kMaxResults)) {
+    return error_response("bad_request", fmt::format("results must be an array of at most {}", kMaxResults));
+  }
+  std::size_t first = 0;
+  // Id 0 is the shell's own read of the contact, before the first call.
+  if (!raw.result_list.empty() && raw.result_list[0].is_object && raw.result_list[0].id == 0) {
+    if (raw.result_list[0].type != "failed" || raw.result_list[0].during != "read") {
+      return error_response("bad_request", "result id 0 is only the failed read: {\"id\":0,\"type\":\"failed\",\"during\":\"read\"}");
+    }
+    in.results.push_back(CommandResult{CommandResult::Kind::failed, {}, {}, {}, {}, "read"});
+    first = 1;
+  }
+  long id = 1;
+  for (std::size_t i = first; i < raw.result_list.size(); ++i, ++id) {
+    const RawResult& r = raw.result_list[i];
+    const Decision asked = decide(in);
+    if (action_of(asked, in.saved) == Action::nothing) {
+      return error_response("bad_request", fmt::format("result {} answers nothing: action {} was to send nothing", r.id, id));
+    }
+    if (r.id != id) return error_response("bad_request", fmt::format("result {} must have id {} (the action it answers)", i, id));
+    std::string why;
+    if (!read_result(r, asked.command, in.results.emplace_back(), why)) {
+      return error_response("bad_request", fmt::format("result {}: {}", id, why));
+    }
+  }
+
+  Decision d = decide(in);
+  Action action = action_of(d, in.saved);
+  if (action == Action::perform && in.results.size() >= kMaxResults) {
+    // Every webhook ends: no command past the last result the protocol takes.
+    d = Decision{in.saved, std::nullopt, {}, "gave_up", false};
+    action = Action::nothing;
+  }
   Step step = Step::greeting;
-  parse_step(d.target.booking_step, step);
+  parse_step(action == Action::perform ? in.state.booking_step : d.target.booking_step, step);
 
   std::string out;
   out.reserve(256 + (d.reply ? d.reply->size() : 0));
-  out += "{\"command\":";
-  write_command(out, d.command);
+  out += "{\"action\":";
+  out += action == Action::perform ? "\"perform\",\"command\":" : action == Action::save_and_send ? "\"save_and_send\"" : "\"nothing\"";
+  if (action == Action::perform) write_command(out, d.command, id);
+  out += ",\"handled\":";
+  out += action != Action::perform && d.handled ? "true" : "false";
+  if (action == Action::save_and_send) out += fmt::format(",\"id\":{}", id);
   out += ",\"language\":";
   write_string(out, d.target.language.empty() ? in.state.language : d.target.language);
   out += ",\"ok\":true,\"outcome\":";
   write_string(out, d.outcome);
-  out += ",\"reply\":";
-  if (d.reply) {
-    write_string(out, *d.reply);
-  } else {
-    out += "null";
+  if (action == Action::save_and_send) {
+    out += ",\"reply\":";
+    if (d.reply) {
+      write_string(out, *d.reply);
+    } else {
+      out += "null";
+    }
   }
   out += ",\"step\":";
   write_string(out, to_string(step));
-  out += ",\"updates\":{";
-  for (std::size_t i = 0; i < updates.size(); ++i) {
-    if (i > 0) out += ',';
-    write_string(out, updates[i].first);
-    out += ':';
-    write_string(out, updates[i].second);
+  if (action == Action::save_and_send) {
+    auto updates = changed_fields(in.saved, d.target);
+    std::sort(updates.begin(), updates.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    out += ",\"updates\":{";
+    for (std::size_t i = 0; i < updates.size(); ++i) {
+      if (i > 0) out += ',';
+      write_string(out, updates[i].first);
+      out += ':';
+      write_string(out, updates[i].second);
+    }
+    out += '}';
   }
-  out += "}}";
+  out += '}';
   return out;
 }
 

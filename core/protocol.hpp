@@ -30,7 +30,6 @@ namespace booking {
 
 // Caps on the request so one call's work stays bounded.
 inline constexpr std::size_t kMaxRequestBytes = 256 * 1024;
-inline constexpr std::size_t kMaxResults = 8;
 inline constexpr std::size_t kMaxSlotsRead = 200;
 
 std::string handle_json(std::string_view request);

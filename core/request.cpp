@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "engine.hpp"
 #include "protocol.hpp"
 #include "text.hpp"
 
@@ -169,7 +170,12 @@ class Reader final : public json::json_sax_t {
       case Ctx::result: {
         auto& r = out_.result_list.back();
         const std::string v = str ? *str : std::string{};
+        if (f.key == "id" || f.key == "status") {
+          (f.key == "id" ? r.id : r.status) = number ? whole_number(*text) : -1;
+          break;
+        }
         if (f.key == "type") r.type = v;
+        else if (f.key == "error") r.error = std::string(utf8_prefix(v, 200));
         else if (f.key == "date") r.date = v;
         else if (f.key == "appointment_id") r.appointment_id = v;
         else if (f.key == "slot") r.slot = v;
@@ -191,6 +197,17 @@ class Reader final : public json::json_sax_t {
       }
     }
     return true;
+  }
+
+  // "3" → 3; anything else (a fraction, a sign, too many digits) → -1.
+  static long whole_number(const std::string& t) {
+    if (t.empty() || t.size() > 9) return -1;
+    long n = 0;
+    for (const char c : t) {
+      if (c < '0' || c > '9') return -1;
+      n = n * 10 + (c - '0');
+    }
+    return n;
   }
 
   RawRequest& out_;

@@ -17,7 +17,9 @@ enum class Shape { absent, null, object, array, other };
 
 struct RawResult {
   bool is_object = false;
-  std::string type, date, appointment_id, slot, during;
+  long id = -1;      // the action it answers; -1 when absent or not a whole number
+  long status = 0;   // failed: the HTTP status GHL answered, 0 when none (timeout, network)
+  std::string type, date, appointment_id, slot, during, error;
   Shape slots = Shape::absent;
   std::vector<std::string> slot_list;  // at most kMaxSlotsRead strings
 };

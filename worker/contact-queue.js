@@ -42,9 +42,9 @@ export class ContactQueue {
         return json(200, { duplicate: true });
       }
       const cfg = readConfig(this.env);
-      const { status, body } = await handleInbound(message, cfg, log);
-      // Remember only what was answered: a webhook that failed may come again and must be handled then.
-      if (id && status === 200 && log.outcome !== 'ghl_failed') {
+      const { status, body, handled } = await handleInbound(message, cfg, log);
+      // Remember only what the core says was handled: a webhook that failed may come again and must be handled then.
+      if (id && handled) {
         this.recent.push(id);
         if (this.recent.length > REMEMBERED_IDS) this.recent.splice(0, this.recent.length - REMEMBERED_IDS);
         // Not awaited by the output gate (~0.45 ms per webhook, bench/e2e-bench.js):

@@ -1,5 +1,6 @@
 // A test shell for the engine: the same loop the Worker runs (call the
-// core, perform its command, call again with the result, save, send), with
+// core; perform its command, or save and send, or stop, as it says; report
+// failures with the id of the action), with
 // an in-memory contact and calendar instead of GHL. Everything goes
 // through the JSON entry point, as in production.
 #pragma once
@@ -34,6 +35,8 @@ struct Conversation {
   std::vector<json> commands;     // commands performed during the last message
   json last;                      // the last core response
   int message_counter = 0;
+  bool handled = false;           // the last message counts as handled (for the duplicate guard)
+  bool rounds_exhausted = false;  // the core never ended a message (a bug: tests check it stays false)
 
   json call(const json& message, const json& results, const json& state, const json& saved) {
     json req{{"state", state}, {"message", message}, {"results", results}, {"config", config}, {"now", now}};
@@ -44,35 +47,41 @@ struct Conversation {
 
   json perform(const json& cmd) {
     const std::string type = cmd["type"];
+    const json id = cmd["id"];
     commands.push_back(cmd);
-    if (failing.count(type)) return {{"type", "failed"}, {"during", type}};
+    commands.back().erase("id");
+    if (failing.count(type)) return {{"id", id}, {"type", "failed"}, {"status", 500}, {"error", "Internal Server Error"}};
     if (type == "fetch_slots") {
       const std::string date = cmd["date"];
       json slots = json::array();
       for (const auto& s : calendar.free[date]) {
         if (!calendar.taken.count(s)) slots.push_back(s);
       }
-      return {{"type", "slots"}, {"date", date}, {"slots", slots}};
+      return {{"id", id}, {"type", "slots"}, {"date", date}, {"slots", slots}};
     }
     if (type == "book") {
       const std::string slot = cmd["slot"];
-      if (calendar.taken.count(slot)) return {{"type", "slot_taken"}, {"slot", slot}};
+      if (calendar.taken.count(slot)) {
+        // What GHL answers for a slot someone else took.
+        return {{"id", id}, {"type", "failed"}, {"status", 400}, {"error", "The slot you have selected is no longer available."}};
+      }
       calendar.taken.insert(slot);
       calendar.booked.push_back(slot);
-      return {{"type", "booked"}, {"slot", slot}, {"appointment_id", "appt-" + std::to_string(calendar.next_id++)}};
+      return {{"id", id}, {"type", "booked"}, {"slot", slot}, {"appointment_id", "appt-" + std::to_string(calendar.next_id++)}};
     }
     if (type == "cancel") {
       if (!calendar.booked.empty()) {
         calendar.taken.erase(calendar.booked.back());
         calendar.booked.pop_back();
       }
-      return {{"type", "cancelled"}};
+      return {{"id", id}, {"type", "cancelled"}};
     }
-    return {{"type", "failed"}, {"during", "unknown"}};
+    return {{"id", id}, {"type", "failed"}};
   }
 
-  // One inbound message, handled as the Worker does. Returns the reply
-  // delivered (empty when none).
+  // One inbound message, handled as the Worker does: a plain loop over the
+  // core's actions, no policy of its own. Returns the reply delivered
+  // (empty when none).
   std::string say(const std::string& text, std::string id = {}) {
     if (id.empty()) id = "msg-" + std::to_string(++message_counter);
     const json message{{"id", id}, {"text", text}};
@@ -80,18 +89,25 @@ struct Conversation {
     const json state = fields;
     json saved = fields;
     json results = json::array();
-    if (failing.count("read")) results.push_back({{"type", "failed"}, {"during", "read"}});
-    bool send_failed = false;
-    for (int round = 0; round < 8; ++round) {
+    if (failing.count("read")) results.push_back({{"id", 0}, {"type", "failed"}, {"during", "read"}});
+    handled = false;
+    for (int round = 0; round < 50; ++round) {
       const json out = call(message, results, state, saved);
       if (!out.value("ok", false)) return {};
-      if (!out["command"].is_null()) {
+      const std::string action = out["action"];
+      if (action == "perform") {
         results.push_back(perform(out["command"]));
         continue;
       }
+      if (action == "nothing") {
+        handled = out["handled"];
+        return {};
+      }
+      const json failed{{"id", out["id"]}, {"type", "failed"}};
       if (!out["updates"].empty()) {
         if (failing.count("save")) {
-          results.push_back({{"type", "failed"}, {"during", "save"}});
+          results.push_back(failed);
+          results.back()["during"] = "save";
           continue;
         }
         for (auto& [k, v] : out["updates"].items()) saved[k] = v;
@@ -99,16 +115,16 @@ struct Conversation {
       }
       if (out["reply"].is_string()) {
         if (failing.count("send")) {
-          if (send_failed) return {};
-          send_failed = true;
-          results.push_back({{"type", "failed"}, {"during", "send"}});
+          results.push_back(failed);
+          results.back()["during"] = "send";
           continue;
         }
         sent.push_back(out["reply"]);
-        return out["reply"];
       }
-      return {};
+      handled = out["handled"];
+      return out["reply"].is_string() ? out["reply"].get<std::string>() : std::string{};
     }
+    rounds_exhausted = true;
     return {};
   }
 

@@ -2,6 +2,8 @@
 // person would send. None may crash, throw, or move the conversation on.
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <string>
 
@@ -22,15 +24,21 @@ TEST(Protocol, RejectsMalformedRequestsWithAReason) {
       {"", "bad_request"},
       {"not json", "bad_request"},
       {"[1,2]", "bad_request"},
-      {R"({"message": "hi", "now": "2026-11-25T10:00:00"})", "bad_request"},
-      {R"({"message": {"text": "hi"}})", "bad_request"},
-      {R"({"message": {"text": "hi"}, "now": "yesterday"})", "bad_request"},
-      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": {}})", "bad_request"},
-      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [{"type": "nope"}]})", "bad_request"},
-      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [{"type": "slots"}]})", "bad_request"},
-      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"MIN_BUDGET": "cheap"}})", "config"},
-      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"BOOKING_DAYS": "funday"}})", "config"},
-      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"DEFAULT_LANGUAGE": "fr"}})", "config"},
+      {R"({"state": {}, "message": "hi", "now": "2026-11-25T10:00:00"})", "bad_request"},
+      {R"({"state": {}, "message": {"text": "hi"}})", "bad_request"},
+      {R"({"state": {}, "message": {"text": "hi"}, "now": "yesterday"})", "bad_request"},
+      {R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": {}})", "bad_request"},
+      {R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [{"id": 1, "type": "nope"}]})", "bad_request"},
+      {R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [{"id": 1, "type": "slots"}]})", "bad_request"},
+      // A state that is not an object is refused, not read as empty.
+      {R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00"})", "bad_request"},
+      {R"({"state": [], "message": {"text": "hi"}, "now": "2026-11-25T10:00:00"})", "bad_request"},
+      {R"({"state": "name", "message": {"text": "hi"}, "now": "2026-11-25T10:00:00"})", "bad_request"},
+      {R"({"state": null, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00"})", "bad_request"},
+      {R"({"state": {}, "saved": 3, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00"})", "bad_request"},
+      {R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"MIN_BUDGET": "cheap"}})", "config"},
+      {R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"BOOKING_DAYS": "funday"}})", "config"},
+      {R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"DEFAULT_LANGUAGE": "fr"}})", "config"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.request);
@@ -42,21 +50,134 @@ TEST(Protocol, RejectsMalformedRequestsWithAReason) {
 }
 
 TEST(Protocol, ConfigErrorsNameTheVariable) {
-  const json out = handle(R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"BOOKING_DAYS": "funday"}})");
+  const json out = handle(R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"BOOKING_DAYS": "funday"}})");
   EXPECT_NE(out["message"].get<std::string>().find("BOOKING_DAYS"), std::string::npos);
 }
 
-TEST(Protocol, ResponseCarriesStepLanguageUpdatesReplyAndCommand) {
+TEST(Protocol, ASaveAndSendCarriesItsIdUpdatesReplyAndHandled) {
   const json out = handle(R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00"})");
   EXPECT_EQ(out["ok"], true);
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["id"], 1);
+  EXPECT_EQ(out["handled"], true);
   EXPECT_EQ(out["step"], "name");
   EXPECT_EQ(out["language"], "es");
   EXPECT_EQ(out["outcome"], "advanced");
-  EXPECT_EQ(out["command"], nullptr);
+  EXPECT_FALSE(out.contains("command"));
   EXPECT_EQ(out["updates"]["booking_step"], "name");
   EXPECT_EQ(out["updates"]["last_message_id"], "m1");
   EXPECT_EQ(out["updates"]["last_interaction"], "2026-11-25T10:00:00-06:00");
   EXPECT_FALSE(out["updates"].contains("customer_name")) << "only changed fields are written";
+}
+
+// A state at the time step with two slots offered on Thursday 26.
+const char* kTimeState =
+    R"("state": {"booking_step": "time", "language": "es", "customer_name": "Ana", "customer_goal": "Vender",
+        "customer_pain_point": "Tráfico", "customer_budget": "900", "customer_email": "ana@x.com",
+        "preferred_day": "2026-11-26", "offered_slots": "2026-11-26T10:00:00-06:00,2026-11-26T14:00:00-06:00"},
+        "message": {"id": "m9", "text": "a las 10"}, "now": "2026-11-25T10:00:00-06:00")";
+
+json at_time(const std::string& results) { return handle(std::string("{") + kTimeState + ", \"results\": [" + results + "]}"); }
+
+TEST(Protocol, APerformCarriesTheCommandWithItsIdAndNothingElse) {
+  const json out = at_time("");
+  EXPECT_EQ(out["action"], "perform");
+  EXPECT_EQ(out["command"], (json{{"id", 1}, {"type", "book"}, {"slot", "2026-11-26T10:00:00-06:00"}, {"title", "Llamada con Ana"}}));
+  EXPECT_EQ(out["handled"], false);
+  EXPECT_FALSE(out.contains("updates"));
+  EXPECT_FALSE(out.contains("reply"));
+  EXPECT_EQ(out["step"], "time");
+}
+
+TEST(Protocol, ResultsMustAnswerTheActionOfTheirRound) {
+  const std::string booked = R"({"id": 1, "type": "booked", "appointment_id": "a1", "slot": "2026-11-26T10:00:00-06:00"})";
+  EXPECT_EQ(at_time(booked)["action"], "save_and_send");
+  EXPECT_EQ(at_time(booked)["step"], "scheduled");
+  struct Case {
+    const char* what;
+    std::string results;
+  } refused[] = {
+      {"a booked slot that was never offered",
+       R"({"id": 1, "type": "booked", "appointment_id": "a1", "slot": "2026-11-26T16:00:00-06:00"})"},
+      {"a booked slot that was offered but not asked for",
+       R"({"id": 1, "type": "booked", "appointment_id": "a1", "slot": "2026-11-26T14:00:00-06:00"})"},
+      {"slots when a booking was asked for", R"({"id": 1, "type": "slots", "date": "2026-11-26", "slots": []})"},
+      {"a cancel nobody asked for", R"({"id": 1, "type": "cancelled"})"},
+      {"a wrong id", R"({"id": 2, "type": "booked", "appointment_id": "a1", "slot": "2026-11-26T10:00:00-06:00"})"},
+      {"no id", R"({"type": "booked", "appointment_id": "a1", "slot": "2026-11-26T10:00:00-06:00"})"},
+      {"an id that is not a whole number", R"({"id": 1.5, "type": "failed"})"},
+      {"a success reported for a save-and-send", booked + "," + R"({"id": 2, "type": "sent"})"},
+      {"a read failure that is not first", booked + "," + R"({"id": 0, "type": "failed", "during": "read"})"},
+      {"id 0 that is not a read failure", R"({"id": 0, "type": "cancelled"})"},
+  };
+  for (const auto& c : refused) {
+    SCOPED_TRACE(c.what);
+    const json out = at_time(c.results);
+    EXPECT_EQ(out["ok"], false);
+    EXPECT_EQ(out["error"], "bad_request");
+  }
+  // A greeting whose reply and then try-again reply both failed: the third
+  // round sends nothing, so a third result answers nothing.
+  const std::string greeting = R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00", "results": [)";
+  const std::string two = R"({"id": 1, "type": "failed", "during": "send"}, {"id": 2, "type": "failed", "during": "send"})";
+  EXPECT_EQ(handle(greeting + two + "]}")["action"], "nothing");
+  EXPECT_EQ(handle(greeting + two + R"(, {"id": 3, "type": "failed", "during": "send"}]})")["ok"], false);
+}
+
+TEST(Protocol, TheCoreDecidesWhatAFailedBookingMeans) {
+  // GHL's "slot no longer available" (400 or 409 naming the slot): fresh times are fetched.
+  for (const int status : {400, 409}) {
+    const json out = at_time(fmt::format(R"({{"id": 1, "type": "failed", "status": {}, "error": "The slot you have selected is no longer available."}})", status));
+    EXPECT_EQ(out["action"], "perform");
+    EXPECT_EQ(out["command"], (json{{"id", 2}, {"type", "fetch_slots"}, {"date", "2026-11-26"}}));
+  }
+  // Any other failure: try again later, nothing saved, not handled.
+  for (const char* failed : {R"({"id": 1, "type": "failed", "status": 500, "error": "slot service down"})",
+                             R"({"id": 1, "type": "failed", "status": 400, "error": "Invalid calendar"})",
+                             R"({"id": 1, "type": "failed"})"}) {
+    SCOPED_TRACE(failed);
+    const json out = at_time(failed);
+    EXPECT_EQ(out["action"], "save_and_send");
+    EXPECT_EQ(out["handled"], false);
+    EXPECT_EQ(out["outcome"], "ghl_failed");
+    EXPECT_EQ(out["updates"], json::object());
+    EXPECT_EQ(out["reply"], "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.");
+  }
+}
+
+TEST(Protocol, AFailedSendIsUndoneAndRetriedOnceThenNothing) {
+  const std::string booked = R"({"id": 1, "type": "booked", "appointment_id": "a1", "slot": "2026-11-26T10:00:00-06:00"})";
+  // The booking was saved but its confirmation not delivered: cancel the booking first.
+  json out = at_time(booked + "," + R"({"id": 2, "type": "failed", "during": "send"})");
+  EXPECT_EQ(out["action"], "perform");
+  EXPECT_EQ(out["command"], (json{{"id", 3}, {"type", "cancel"}, {"appointment_id", "a1"}}));
+  // Then undo the save and say try again.
+  out = at_time(booked + "," + R"({"id": 2, "type": "failed", "during": "send"}, {"id": 3, "type": "cancelled"})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["id"], 4);
+  EXPECT_EQ(out["handled"], false);
+  // If that reply fails too, nothing more is sent.
+  out = at_time(booked + "," + R"({"id": 2, "type": "failed", "during": "send"}, {"id": 3, "type": "cancelled"},
+                {"id": 4, "type": "failed", "during": "send"})");
+  EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["handled"], false);
+}
+
+TEST(Protocol, ARedeliveryIsNothingAndHandled) {
+  const json out = handle(R"({"state": {"booking_step": "goal", "last_message_id": "m1"}, "message": {"id": "m1", "text": "hola"},
+      "now": "2026-11-25T10:00:00-06:00"})");
+  EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["outcome"], "duplicate");
+  EXPECT_EQ(out["handled"], true);
+}
+
+TEST(Protocol, AFailedReadIsResultZero) {
+  const json out = handle(R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00",
+      "results": [{"id": 0, "type": "failed", "during": "read"}]})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["id"], 1);
+  EXPECT_EQ(out["handled"], false);
+  EXPECT_EQ(out["updates"], json::object());
 }
 
 TEST(Protocol, NumbersStoredInFieldsAreRead) {
@@ -81,14 +202,14 @@ TEST(Protocol, UnknownMembersAndRepeatedKeysAreReadAsNlohmannWould) {
 TEST(Protocol, TooManyResultsAreRefused) {
   std::string results;
   for (int i = 0; i < 9; ++i) results += std::string(i ? "," : "") + R"({"type": "cancelled"})";
-  const json out = handle(R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [)" + results + "]}");
+  const json out = handle(R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "results": [)" + results + "]}");
   EXPECT_EQ(out["ok"], false);
   EXPECT_EQ(out["error"], "bad_request");
 }
 
 TEST(Protocol, RepliesWithQuotesBackslashesAndControlCharactersRoundTrip) {
   const std::string agent = R"(Ma\"ría\\ \u0001\t😀)";  // JSON-escaped
-  const json out = handle(R"({"message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"AGENT_NAME": ")" +
+  const json out = handle(R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"AGENT_NAME": ")" +
                           agent + R"("}})");
   ASSERT_EQ(out["ok"], true);
   EXPECT_EQ(out["reply"], std::string("Hi! I'm Ma\"ría\\ \x01\t😀 from AI Outlet Media. What's your name?"));
@@ -167,7 +288,7 @@ TEST(Robustness, RandomJsonRequestsNeverCrash) {
   std::uint32_t seed = 777;
   const auto next = [&seed] { return seed = seed * 1664525u + 1013904223u; };
   const std::string base =
-      R"({"state": {"booking_step": "time", "offered_slots": "2026-11-26T10:00:00-06:00"}, "message": {"id": "1", "text": "10am"}, "results": [{"type": "booked", "appointment_id": "a", "slot": "2026-11-26T10:00:00-06:00"}], "now": "2026-11-25T10:00:00-06:00"})";
+      R"({"state": {"booking_step": "time", "offered_slots": "2026-11-26T10:00:00-06:00"}, "message": {"id": "1", "text": "10am"}, "results": [{"id": 1, "type": "booked", "appointment_id": "a", "slot": "2026-11-26T10:00:00-06:00"}], "now": "2026-11-25T10:00:00-06:00"})";
   for (int round = 0; round < 2000; ++round) {
     std::string req = base;
     for (int k = 0; k < 4; ++k) req[next() % req.size()] = static_cast<char>(next() >> 24);
