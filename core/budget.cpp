@@ -260,11 +260,139 @@ bool is_range(const std::vector<Tok>& toks, const Amount& a, const Amount& b) {
   return connectors == 1;
 }
 
+// Numbers inside an email address, a link or a phone number are never
+// amounts: "cliente.9@example.com" is not $9 and "+52 55 1234 5678" is not
+// 52. Their bytes are blanked (made spaces) before tokenizing, so what is
+// left reads as if they were not there and a message of only those is
+// unreadable (asked again).
+bool is_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+bool in(std::string_view set, char c) { return set.find(c) != std::string_view::npos; }
+void blank(std::string& s, std::size_t from, std::size_t to) {
+  std::fill(s.begin() + static_cast<std::ptrdiff_t>(from), s.begin() + static_cast<std::ptrdiff_t>(to), ' ');
+}
+
+// The address around each '@': the characters an address may hold on each
+// side (so "900,ana@x.com" keeps its 900 and "juan87@gmail.com" goes whole).
+void blank_emails(std::string& s) {
+  for (std::size_t at = s.find('@'); at != std::string::npos; at = s.find('@', at + 1)) {
+    std::size_t from = at;
+    while (from > 0 && (is_alnum(s[from - 1]) || in("._%+-", s[from - 1]))) --from;
+    std::size_t to = at + 1;
+    while (to < s.size() && (is_alnum(s[to]) || in(".-", s[to]))) ++to;
+    blank(s, from, to);
+  }
+}
+
+// "host.tld" with an all-letter TLD; without a path or scheme the host must
+// also start with a letter, so "2k.gracias" (a missing space) stays 2k.
+bool is_link(std::string_view t) {
+  if (t.find("://") != std::string_view::npos || t.substr(0, 4) == "www.") return true;
+  const std::size_t slash = t.find_first_of("/?#");
+  const std::string_view host = t.substr(0, slash);
+  const std::size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || (slash == std::string_view::npos && !is_ascii_alpha(host[0]))) {
+    return false;
+  }
+  const std::string_view tld = host.substr(dot + 1);
+  if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), is_ascii_alpha)) return false;
+  for (std::size_t k = 0; k < host.size(); ++k) {
+    const char c = host[k];
+    if (!(is_alnum(c) || c == '-' || (c == '.' && k > 0 && host[k - 1] != '.'))) return false;
+  }
+  return true;
+}
+
+// Links are cut at white space, brackets, quotes, commas and non-ASCII
+// bytes; a sentence's final punctuation is not part of them. Only links
+// holding a digit matter ("mil.gracias" keeps its "mil").
+void blank_links(std::string& s) {
+  const auto stop = [](char c) {
+    return static_cast<unsigned char>(c) >= 0x80 || in(" \t\n\r\f\v<>()[]{}\"',;", c);
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    if (stop(s[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < s.size() && !stop(s[end])) ++end;
+    std::size_t last = end;
+    while (last > i && in(".:!?*~", s[last - 1])) --last;
+    const std::string_view t = std::string_view(s).substr(i, last - i);
+    if (std::any_of(t.begin(), t.end(), is_ascii_digit) && is_link(t)) blank(s, i, last);
+    i = end;
+  }
+}
+
+// The digit groups from s[i] (their length) and whether they read as a
+// phone number: "+52 55 1234 5678", "(55) 1234-5678", "555-123-4567", "55
+// 1234 5678", "5512345678". Groups are split by one space, '-' or '.', or
+// follow a ")". A phone has a '+' or an "(area)" and 8+ digits, or 3+
+// groups and 8+ digits, or 10+ digits. Not a phone: thousands groups
+// ("1.000.000", "10 000 000") and round numbers ("1000000000", "10000-
+// 20000": no phone is a few digits and then zeros), which stay amounts for
+// the range and cap rules.
+std::size_t digit_groups(std::string_view s, std::size_t i, bool& phone) {
+  std::size_t k = i;
+  const bool plus = s[k] == '+';
+  if (plus) ++k;
+  int digits = 0;
+  int groups = 0;
+  bool paren = false;
+  bool thousands = !plus;
+  bool round = true;
+  std::size_t end = i;
+  for (;;) {
+    const bool open = k < s.size() && s[k] == '(';
+    const std::size_t g = k + (open ? 1 : 0);
+    std::size_t e = g;
+    while (e < s.size() && is_ascii_digit(s[e])) ++e;
+    if (e == g || (open && (e >= s.size() || s[e] != ')'))) break;
+    const std::size_t n = e - g;
+    digits += static_cast<int>(n);
+    ++groups;
+    paren = paren || open;
+    thousands = thousands && !open && (groups == 1 ? n <= 3 && s[g] != '0' : n == 3);
+    std::size_t significant = e;
+    while (significant > g && s[significant - 1] == '0') --significant;
+    round = round && significant - g <= 3;
+    end = k = e + (open ? 1 : 0);
+    if (open && k < s.size() && is_ascii_digit(s[k])) continue;  // "(55)1234-5678"
+    if (k + 1 < s.size() && in(" -.", s[k]) && (is_ascii_digit(s[k + 1]) || s[k + 1] == '(')) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  phone = ((plus || paren) && digits >= 8) ||
+          (!thousands && ((groups >= 3 && digits >= 8) || (digits >= 10 && !round)));
+  return end - i;
+}
+
+void blank_phones(std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    const bool starts = is_ascii_digit(c) ||
+                        ((c == '+' || c == '(') && i + 1 < s.size() && is_ascii_digit(s[i + 1])) ||
+                        (c == '+' && i + 2 < s.size() && s[i + 1] == '(' && is_ascii_digit(s[i + 2]));
+    const bool boundary = i == 0 || !(is_alnum(s[i - 1]) || in(".,", s[i - 1]));
+    bool phone = false;
+    const std::size_t n = starts && boundary ? digit_groups(s, i, phone) : 0;
+    if (phone) blank(s, i, i + n);
+    // Groups that are not a phone have no tail that is one (fewer groups,
+    // fewer digits): skipping them keeps "100 100 100 ..." linear.
+    i += std::max<std::size_t>(n, 1);
+  }
+}
+
 }  // namespace
 
 std::optional<long> extract_budget(std::string_view text) {
   if (text.size() > kMaxMessageBytes) return std::nullopt;
-  const std::string folded = fold(text);
+  std::string folded = fold(text);
+  blank_emails(folded);
+  blank_links(folded);
+  blank_phones(folded);
   const std::vector<Tok> toks = tokenize(folded);
 
   std::vector<Amount> amounts;

@@ -24,6 +24,11 @@ namespace booking {
 //  - Several amounts: the first next to a currency, a multiplier or a month
 //    word ("al mes", "mensuales", "/mes") wins, else the first one ("tengo 2
 //    tiendas y gasto 500 al mes" → 500). Percentages ("20%") are skipped.
+//  - Numbers inside an email address ("juan87@gmail.com"), a link
+//    ("https://x.com/500", "www.tienda24.com", "tienda24.com/precios") or a
+//    phone number ("+52 55 1234 5678", "(55) 1234-5678", "555-123-4567",
+//    "5512345678") are not amounts: a message of only those is nullopt.
+//    Round numbers ("1000000000") and thousands groups stay amounts.
 //  - Zero is an answer (0). Nothing numeric, more than 1e9, or a message
 //    over kMaxMessageBytes → nullopt.
 std::optional<long> extract_budget(std::string_view text);

@@ -12,6 +12,10 @@ namespace {
 // Words only one of the two languages uses in a first message (folded, so
 // "información" is "informacion" while "info" counts as English). Shared
 // ones (no, me, a, ok) are left out so they cannot tip the balance.
+// Without a stored language (GHL could not be read) a later answer is all
+// there is to go on, so the words of those answers count too: weekdays,
+// "mañana"/"tomorrow", "la primera"/"the first one", "claro"/"sure". Times
+// ("10am", "2pm") stay out: the Spanish offer writes them that way too.
 constexpr std::string_view kSpanish[] = {
     "hola", "buenas", "buenos", "buen", "dia", "dias", "tardes", "noches", "gracias", "quiero",
     "quisiera", "queria", "informacion", "necesito", "busco", "tengo", "estoy", "interesa",
@@ -19,6 +23,9 @@ constexpr std::string_view kSpanish[] = {
     "agendar", "reunion", "llamada", "saludos", "que", "tal", "como", "esta", "estas", "por",
     "favor", "porfa", "para", "con", "el", "los", "las", "una", "un", "y", "es", "mi", "su", "sus",
     "del", "al", "soy", "llamo", "nombre", "servicio", "servicios", "negocio", "empresa", "mas", "si",
+    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "hoy", "manana", "tarde",
+    "proximo", "proxima", "semana", "primero", "primera", "segundo", "segunda", "tercero", "tercera",
+    "ultimo", "ultima", "claro", "vale", "dale", "perfecto", "listo", "bien",
 };
 constexpr std::string_view kEnglish[] = {
     "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "thanks", "thank", "want",
@@ -27,6 +34,9 @@ constexpr std::string_view kEnglish[] = {
     "call", "what", "please", "the", "is", "are", "to", "and", "for", "of", "you", "your", "i", "my",
     "we", "our", "it", "this", "that", "with", "can", "name", "service", "services", "business",
     "company", "yes", "get", "have", "some", "there",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+    "next", "week", "at", "first", "second", "third", "last", "one", "sure", "yeah", "yep", "great",
+    "perfect", "fine", "works",
 };
 
 // Greetings and thanks weigh double; "hey" does not, Spanish speakers use it.

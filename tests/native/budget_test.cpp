@@ -127,12 +127,55 @@ const BudgetCase kRejectedAndLimits[] = {
     {"99999999999999999999999999", std::nullopt},
 };
 
+// Digits of an email address, a link or a phone number are never a budget;
+// a real amount next to them still is.
+const BudgetCase kNotAmounts[] = {
+    {"cliente.9@example.com", std::nullopt},
+    {"juan87@gmail.com", std::nullopt},
+    {"Mi correo: ANA2024@Hotmail.com", std::nullopt},
+    {"https://tienda.com/precios/500", std::nullopt},
+    {"http://x.co/9", std::nullopt},
+    {"www.tienda24.com", std::nullopt},
+    {"tienda24.com/precios", std::nullopt},
+    {"mira shop99.mx", std::nullopt},
+    {"+52 55 1234 5678", std::nullopt},
+    {"+525512345678", std::nullopt},
+    {"+1 (555) 123-4567", std::nullopt},
+    {"555-123-4567", std::nullopt},
+    {"555.123.4567", std::nullopt},
+    {"(55) 1234-5678", std::nullopt},
+    {"(55)1234-5678", std::nullopt},
+    {"55 1234 5678", std::nullopt},
+    {"5512345678", std::nullopt},
+    {"mi cel es 55-1234-5678", std::nullopt},
+    {"mi presupuesto es 900 y mi correo ana@x.com", 900},
+    {"900,ana@x.com", 900},
+    {"ana9@x.com, 900 usd", 900},
+    {"ll\xC3\xA1mame al 555-123-4567, tengo 2k", 2000},
+    {"mi cel 5512345678, presupuesto 900", 900},
+    {"+52 55 1234 5678 y 800 al mes", 800},
+    {"www.shop24.com y $300/mes", 300},
+    {"500 (mi web: tienda.mx)", 500},
+    {"800 USD", 800},
+    {"$300/mes", 300},
+    {"1.500/mes", 1500},
+    {"+500", 500},                       // "more than 500", not a phone
+    {"+1000 al mes", 1000},
+    {"2k.gracias", 2000},                // a missing space is not a link
+    {"unos mil.Gracias", 1000},
+    {"$1.000.000.000", 1000000000},      // thousands groups, not a phone
+    {"10 000 000", 10},                  // ... space-grouped still reads its first group
+    {"10000-20000", 10000},              // a range of round numbers
+    {"1500.00", 1500},
+};
+
 INSTANTIATE_TEST_SUITE_P(Plain, ExtractBudget, ::testing::ValuesIn(kPlain));
 INSTANTIATE_TEST_SUITE_P(Separators, ExtractBudget, ::testing::ValuesIn(kSeparators));
 INSTANTIATE_TEST_SUITE_P(MultipliersAndWords, ExtractBudget, ::testing::ValuesIn(kMultipliersAndWords));
 INSTANTIATE_TEST_SUITE_P(InSentences, ExtractBudget, ::testing::ValuesIn(kInSentences));
 INSTANTIATE_TEST_SUITE_P(Ranges, ExtractBudget, ::testing::ValuesIn(kRanges));
 INSTANTIATE_TEST_SUITE_P(RejectedAndLimits, ExtractBudget, ::testing::ValuesIn(kRejectedAndLimits));
+INSTANTIATE_TEST_SUITE_P(NotAmounts, ExtractBudget, ::testing::ValuesIn(kNotAmounts));
 
 TEST(ExtractBudgetLimits, OverlongMessageIsRejected) {
   EXPECT_EQ(extract_budget(std::string(5000, ' ') + "500"), std::nullopt);

@@ -229,6 +229,44 @@ TEST(Conversation, FailedReadOfANewContactAnswersInTheMessagesLanguage) {
   EXPECT_TRUE(c.fields.empty());
 }
 
+// Mid-conversation, a failed read leaves the core nothing stored: the
+// answer itself ("wednesday", "yes") must pick the try-again language, over
+// DEFAULT_LANGUAGE either way.
+TEST(Conversation, FailedReadMidConversationAnswersInTheAnswersLanguage) {
+  const std::string en = "Sorry, we ran into a technical problem. Please try again in a few minutes.";
+  const std::string es = "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.";
+  struct Case {
+    const char* text;
+    const char* default_language;
+    const std::string& want;
+  };
+  const Case cases[] = {
+      {"wednesday", "es", en}, {"next tuesday", "es", en}, {"yes", "es", en},
+      {"sure", "es", en},      {"the first one", "es", en}, {"thanks", "es", en},
+      {"miércoles", "en", es}, {"sí", "en", es},            {"la primera", "en", es},
+      {"a las 10", "en", es},
+  };
+  for (const auto& k : cases) {
+    SCOPED_TRACE(k.text);
+    auto c = with_calendar();
+    c.config = {{"DEFAULT_LANGUAGE", k.default_language}};
+    c.failing.insert("read");
+    EXPECT_EQ(c.say(k.text), k.want);
+    EXPECT_TRUE(c.fields.empty());
+  }
+}
+
+// A stored language outweighs the message: an English weekday from a
+// Spanish lead still gets the Spanish try-again text.
+TEST(Conversation, FailedCallAnswersInTheStoredLanguage) {
+  auto c = with_calendar();
+  c.fields = {{"booking_step", "day"}, {"language", "es"}, {"customer_name", "Ana"},
+              {"customer_goal", "Vender"}, {"customer_pain_point", "Tráfico"},
+              {"customer_budget", "900"}, {"customer_email", "ana@x.com"}};
+  c.failing.insert("fetch_slots");
+  EXPECT_EQ(c.say("thursday"), "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.");
+}
+
 TEST(Conversation, RestartGoesBackToTheBeginning) {
   auto c = with_calendar();
   c.say("hola");

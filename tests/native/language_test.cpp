@@ -55,6 +55,41 @@ const LangCase kEnglish[] = {
     {"Hello, my name is Mar\xC3\xAD" "a", Lang::en},
 };
 
+// Later answers, read when no language is stored (GHL could not be read):
+// the try-again text must still come in the lead's language.
+const LangCase kEnglishAnswers[] = {
+    {"wednesday", Lang::en},
+    {"Friday", Lang::en},
+    {"next tuesday", Lang::en},
+    {"tomorrow", Lang::en},
+    {"thursday at 10am", Lang::en},
+    {"yes", Lang::en},
+    {"Yes!", Lang::en},
+    {"sure", Lang::en},
+    {"thanks", Lang::en},
+    {"the first one", Lang::en},
+    {"hi", Lang::en},
+    {"sounds great", Lang::en},
+    {"Fine, Monday works", Lang::en},
+};
+
+const LangCase kSpanishAnswers[] = {
+    {"mi\xC3\xA9rcoles", Lang::es},                 // miércoles
+    {"miercoles", Lang::es},                        // ... without the accent
+    {"jueves", Lang::es},
+    {"el viernes", Lang::es},
+    {"el pr\xC3\xB3ximo martes", Lang::es},
+    {"ma\xC3\xB1" "ana", Lang::es},
+    {"s\xC3\xAD", Lang::es},                        // sí
+    {"si", Lang::es},
+    {"gracias", Lang::es},
+    {"la primera", Lang::es},
+    {"a las 10", Lang::es},
+    {"claro", Lang::es},
+    {"Perfecto, el lunes", Lang::es},
+    {"jueves 10am", Lang::es},
+};
+
 const LangCase kUnclear[] = {
     {"", std::nullopt},
     {"ok", std::nullopt},
@@ -63,10 +98,16 @@ const LangCase kUnclear[] = {
     {"test", std::nullopt},
     {"Bonjour", std::nullopt},
     {"Hola hello", std::nullopt},                   // a tie
+    {"OK", std::nullopt},                           // both languages say it
+    {"10am", std::nullopt},                         // the Spanish offer writes times so too
+    {"2pm", std::nullopt},
+    {"10", std::nullopt},
 };
 
 INSTANTIATE_TEST_SUITE_P(Spanish, DetectLanguage, ::testing::ValuesIn(kSpanish));
 INSTANTIATE_TEST_SUITE_P(English, DetectLanguage, ::testing::ValuesIn(kEnglish));
+INSTANTIATE_TEST_SUITE_P(EnglishAnswers, DetectLanguage, ::testing::ValuesIn(kEnglishAnswers));
+INSTANTIATE_TEST_SUITE_P(SpanishAnswers, DetectLanguage, ::testing::ValuesIn(kSpanishAnswers));
 INSTANTIATE_TEST_SUITE_P(Unclear, DetectLanguage, ::testing::ValuesIn(kUnclear));
 
 TEST(LangCodes, RoundTrip) {
