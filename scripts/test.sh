@@ -4,7 +4,7 @@
 #   1. native core: build + GoogleTest (ctest)
 #   2. fuzz: libFuzzer over the core's JSON entry point, bounded time
 #   3. WebAssembly build of the core
-#   4. GHL emulator tests (node --test)
+#   4. GHL emulator tests and the protocol schema's own tests (node --test)
 #   5. end-to-end tests: the Worker in workerd (Miniflare) against the emulator
 #   6. browser test: the playground in headless Chromium
 set -euo pipefail
@@ -26,8 +26,8 @@ bash scripts/fuzz.sh "$FUZZ_SECONDS"
 stage 3/6 "WebAssembly build"
 bash scripts/build-wasm.sh
 
-stage 4/6 "GHL emulator"
-node --test tests/emulator/
+stage 4/6 "GHL emulator and the core's protocol schema"
+node --test tests/emulator/ tests/schema/
 
 stage 5/6 "end to end in workerd"
 node --test --test-concurrency=1 tests/e2e/

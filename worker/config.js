@@ -45,6 +45,8 @@ export function readConfig(env) {
     // POST /workflow is on only when this secret is set.
     workflowSecret: typeof env.WORKFLOW_SECRET === 'string' ? env.WORKFLOW_SECRET.trim() : '',
     channels,
+    // Tests only: log every exchange with the core, message text included.
+    coreTrace: env.CORE_TRACE === '1',
     // Handed to the core as is: it validates them and names the variable.
     core: {
       AGENT_NAME: env.AGENT_NAME, BUSINESS_NAME: env.BUSINESS_NAME, MIN_BUDGET: env.MIN_BUDGET,

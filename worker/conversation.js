@@ -58,7 +58,10 @@ export async function handleInbound(inbound, cfg, log) {
   let saved = null;
   let sent = null;
   for (;;) {
-    const out = await runCore({ state, ...(saved && { saved }), message, results, config: cfg.core, now });
+    const request = { state, ...(saved && { saved }), message, results, config: cfg.core, now };
+    const out = await runCore(request);
+    // Tests only (message text included): every exchange, checked against core/protocol.schema.json.
+    if (cfg.coreTrace) console.log(JSON.stringify({ event: 'core', request, answer: out }));
     if (!out.ok) {
       log.outcome = `core_${out.error}`;
       log.error = out.message;

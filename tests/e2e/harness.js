@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 import { createEmulator } from '../../emulator/ghl-emulator.js';
+import { protocolErrors } from '../schema/protocol.js';
 import { createDevKeys, inboundMessage, sign, signatureHeader, signedDelivery, workflowMessage } from '../../emulator/webhooks.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +28,7 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
     GHL_WEBHOOK_PUBLIC_KEY: keys().publicKey,
     GHL_TIMEOUT_MS: '500',
     WEBHOOK_DEADLINE_MS: '4000',
+    CORE_TRACE: '1',
     ...env,
   };
   // `env: {NAME: undefined}` leaves NAME out altogether.
@@ -43,11 +45,17 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
     durableObjects: { CONTACT_QUEUE: { className: 'ContactQueue', useSQLite: true } },
     bindings,
     handleRuntimeStdio(stdout, stderr) {
-      const collect = (chunk) => {
-        for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(line);
+      // A long line may arrive in several chunks: keep the unfinished tail.
+      const collector = () => {
+        let tail = '';
+        return (chunk) => {
+          const lines = (tail + String(chunk)).split('\n');
+          tail = lines.pop();
+          for (const line of lines) if (line.trim()) logs.push(line);
+        };
       };
-      stdout.on('data', collect);
-      stderr.on('data', collect);
+      stdout.on('data', collector());
+      stderr.on('data', collector());
     },
   });
   await mf.ready;
@@ -116,9 +124,22 @@ export async function startStack({ emulator = {}, env = {} } = {}) {
     // The worker's JSON log lines of one event ('webhook', 'ignored', 'setup', ...).
     eventLogs: (event) => logs.filter((l) => l.startsWith('{')).map((l) => { try { return JSON.parse(l); } catch { return null; } }).filter((l) => l?.event === event),
     webhookLogs: () => logs.filter((l) => l.startsWith('{')).map((l) => { try { return JSON.parse(l); } catch { return null; } }).filter((l) => l?.event === 'webhook'),
+    // Every exchange between the worker and the core (CORE_TRACE).
+    coreExchanges: () => logs.filter((l) => l.startsWith('{"event":"core"')).map((l) => JSON.parse(l)),
+    // Disposes of the stack, after checking that every exchange with the
+    // core followed core/protocol.schema.json (so every test file checks it).
     async close() {
+      const bad = [];
+      let count = 0;
+      for (const line of logs.filter((l) => l.startsWith('{"event":"core"'))) {
+        count++;
+        const { request, answer } = JSON.parse(line);
+        const errors = protocolErrors(request, answer);
+        if (errors.length) bad.push(`${errors.join(' | ')}\n  ${line.slice(0, 400)}`);
+      }
       await mf.dispose();
       await ghl.stop();
+      if (bad.length) throw new Error(`${bad.length} of ${count} exchanges with the core break core/protocol.schema.json:\n${bad.slice(0, 5).join('\n')}`);
     },
   };
 }

@@ -5,6 +5,10 @@
 // through the JSON entry point, as in production.
 #pragma once
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -16,6 +20,20 @@
 namespace booking::testing {
 
 using json = nlohmann::json;
+
+// With BOOKING_PROTOCOL_TRACE=<file>, every exchange is appended to that
+// file as a JSON line {"request", "answer"}, for tests/schema/check.js to
+// hold against core/protocol.schema.json. One write() per line: test
+// processes run in parallel and append to the same file.
+inline void trace_exchange(const json& request, const json& answer) {
+  static const char* path = std::getenv("BOOKING_PROTOCOL_TRACE");
+  if (path == nullptr || *path == '\0') return;
+  const std::string line = json{{"request", request}, {"answer", answer}}.dump() + "\n";
+  const int fd = ::open(path, O_WRONLY | O_APPEND | O_CREAT, 0644);
+  if (fd < 0) return;
+  [[maybe_unused]] const auto n = ::write(fd, line.data(), line.size());
+  ::close(fd);
+}
 
 struct FakeCalendar {
   // date → free slots, ISO-8601 with offset
@@ -42,6 +60,7 @@ struct Conversation {
     json req{{"state", state}, {"message", message}, {"results", results}, {"config", config}, {"now", now}};
     if (saved != state) req["saved"] = saved;  // as the Worker: only after a save
     last = json::parse(handle_json(req.dump()));
+    trace_exchange(req, last);
     return last;
   }
 
