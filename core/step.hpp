@@ -1,6 +1,9 @@
-// The steps of the conversation, as stored in `booking_step`.
+// The steps of the conversation, as stored in `booking_step`. What each
+// step asks, reads, fills, needs and where it goes is one row of the step
+// table (steps.hpp / steps.cpp), in this order.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace booking {
@@ -18,7 +21,10 @@ enum class Step {
   complete,   // budget under the minimum: politely closed
   opted_out,  // the lead said stop: never write again
   handoff,    // the lead asked for a person: the bot stays silent
+  count_      // not a step: the number of steps (the table has one row each)
 };
+
+inline constexpr std::size_t kStepCount = static_cast<std::size_t>(Step::count_);
 
 std::string_view to_string(Step s);
 // Empty → greeting. False for a value that is not a step (garbage in GHL).

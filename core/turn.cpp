@@ -1,0 +1,113 @@
+#include "turn.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fmt/format.h>
+
+#include "replies.hpp"
+#include "text.hpp"
+
+namespace booking {
+namespace {
+
+int stored_attempts(const State& s) {
+  int n = 0;
+  const auto& v = s.booking_attempts;
+  const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || p != v.data() + v.size() || n < 0) return 0;
+  return std::min(n, kMaxAttempts);
+}
+
+std::vector<Slot> parse_slots(const std::vector<std::string>& isos) {
+  std::vector<Slot> out;
+  for (const auto& iso : isos) {
+    if (auto s = parse_slot(iso)) out.push_back(std::move(*s));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<long> stored_budget(const State& s) {
+  long n = 0;
+  const auto& v = s.customer_budget;
+  const auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc{} || p != v.data() + v.size() || n < 0) return std::nullopt;
+  return n;
+}
+
+std::vector<Slot> stored_offer(const State& s) {
+  std::vector<std::string> isos;
+  std::string_view rest = s.offered_slots;
+  while (!rest.empty() && isos.size() < 2 * kMaxOffered) {
+    const auto comma = rest.find(',');
+    isos.emplace_back(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  return parse_slots(isos);
+}
+
+// A stored value shown back to the lead: GHL may hold anything.
+std::string shown(std::string_view stored) {
+  return sanitize_utf8(utf8_prefix(stored, kMaxFieldBytes));
+}
+
+void move_to(Turn& t, Step step) {
+  t.out.target.booking_step = std::string(to_string(step));
+  t.out.target.booking_attempts = "0";
+}
+
+void say(Turn& t, std::string text, const char* outcome) {
+  t.out.reply = std::move(text);
+  t.out.outcome = outcome;
+}
+
+int attempts_after_failure(const Turn& t) {
+  return std::min(stored_attempts(t.in.state) + 1, kMaxAttempts);
+}
+
+void fail_attempt(Turn& t, Step step, std::string text) {
+  t.out.target.booking_step = std::string(to_string(step));
+  t.out.target.booking_attempts = fmt::format("{}", attempts_after_failure(t));
+  say(t, std::move(text), "invalid");
+}
+
+const CommandResult* find_result(const Input& in, CommandResult::Kind kind) {
+  for (const auto& r : in.results) {
+    if (r.kind == kind) return &r;
+  }
+  return nullptr;
+}
+
+// Any GHL failure: nothing advances; a booking already made is undone
+// first. The lead is told to try again; if that reply cannot be delivered
+// either, a second try would fail the same way: only the save is undone.
+void on_failure(Turn& t) {
+  t.out.target = t.in.state;
+  t.out.handled = false;
+  const auto* booked = find_result(t.in, CommandResult::Kind::booked);
+  const bool cancel_tried = find_result(t.in, CommandResult::Kind::cancelled) != nullptr ||
+                            std::any_of(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
+                              return r.kind == CommandResult::Kind::failed && r.during == "cancel";
+                            });
+  if (booked != nullptr && !cancel_tried) {
+    t.out.command = Command{Command::Kind::cancel, {{"appointment_id", booked->appointment_id}}};
+    t.out.outcome = "command";
+    return;
+  }
+  const auto failed_sends = std::count_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && r.during == "send";
+  });
+  if (failed_sends >= 2) {
+    t.out.outcome = "ghl_failed";
+    return;
+  }
+  say(t, reply_try_later(t.lang), "ghl_failed");
+}
+
+void fetch_slots(Turn& t, Date day) {
+  t.out.command = Command{Command::Kind::fetch_slots, {{"date", to_iso(day)}}};
+  t.out.outcome = "command";
+}
+
+}  // namespace booking
