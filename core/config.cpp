@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "text.hpp"
 
@@ -27,6 +28,131 @@ int parse_weekday(std::string_view folded) {
   }
   return -1;
 }
+
+// Edit distance between short ASCII names (a typo's distance to a key).
+std::size_t distance(std::string_view a, std::string_view b) {
+  constexpr std::size_t kMax = 40;
+  if (a.size() > kMax || b.size() > kMax) return kMax;
+  std::array<std::size_t, kMax + 1> row{};
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// ", did you mean 'ask_goal'?" for a key one or two edits from a real one.
+std::string suggestion(std::string_view unknown) {
+  std::string_view best;
+  std::size_t best_distance = 3;
+  for (const auto& spec : kTextSpecs) {
+    const std::size_t d = distance(unknown, spec.name);
+    if (d < best_distance) best = spec.name, best_distance = d;
+  }
+  return best.empty() ? std::string{} : fmt::format(", did you mean '{}'?", best);
+}
+
+// Part of the REPLIES value, for an error message: short, clean UTF-8.
+std::string excerpt(std::string_view s, std::size_t max_bytes = 60) {
+  const std::string_view cut = utf8_prefix(s, max_bytes);
+  return sanitize_utf8(cut) + (cut.size() < s.size() ? "…" : "");
+}
+
+// Reads REPLIES with nlohmann's SAX parser (no document tree, nothing
+// thrown): an object of languages, each an object of key → template. Stops
+// at the first problem, which `error` then names.
+class RepliesReader final : public nlohmann::json::json_sax_t {
+ public:
+  std::vector<ReplyOverride> overrides;
+  std::string error;
+
+  bool null() override { return value("null"); }
+  bool boolean(bool) override { return value("a boolean"); }
+  bool number_integer(number_integer_t) override { return value("a number"); }
+  bool number_unsigned(number_unsigned_t) override { return value("a number"); }
+  bool number_float(number_float_t, const string_t&) override { return value("a number"); }
+  bool binary(binary_t&) override { return value("binary data"); }
+  bool start_array(std::size_t) override { return value("an array"); }
+  bool end_array() override { return false; }  // never reached: arrays are refused
+
+  bool string(string_t& text) override {
+    if (depth_ != 2) return value("a string");
+    const TextKey key = *key_;
+    const TemplateProblem problem = check_template(key, text);
+    if (problem.kind != TemplateProblem::Kind::none) return fail("REPLIES: " + where() + ": " + explain(problem, key));
+    if (has_control_chars(text)) return fail("REPLIES: " + where() + ": control character in the text");
+    overrides.push_back({*lang_, key, std::move(text)});
+    return true;
+  }
+
+  bool start_object(std::size_t) override {
+    if (depth_ == 2) return value("an object");
+    ++depth_;
+    return true;
+  }
+
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+
+  bool key(string_t& k) override {
+    if (depth_ == 1) {
+      lang_ = parse_lang(k);
+      if (!lang_) return fail(fmt::format("REPLIES: unknown language '{}' (use es or en)", excerpt(k)));
+      const auto mask = static_cast<unsigned>(1u << static_cast<unsigned>(*lang_));
+      if (langs_seen_ & mask) return fail(fmt::format("REPLIES: {} is given twice", k));
+      langs_seen_ |= mask;
+      return true;
+    }
+    key_ = parse_text_key(k);
+    if (!key_) {
+      return fail(fmt::format("REPLIES: unknown key '{}' ({}){}", excerpt(k), to_string(*lang_), suggestion(k)));
+    }
+    for (const auto& o : overrides) {
+      if (o.lang == *lang_ && o.key == *key_) return fail("REPLIES: " + where() + " is given twice");
+    }
+    return true;
+  }
+
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+    // "[json.exception.parse_error.101] parse error at line 1, column 9: …"
+    std::string_view what = e.what();
+    if (const auto end = what.find("] "); end != std::string_view::npos) what.remove_prefix(end + 2);
+    if (what.starts_with("parse error ")) what.remove_prefix(12);
+    return fail(fmt::format("REPLIES: not valid JSON ({})", excerpt(what, 200)));
+  }
+
+ private:
+  // A value that is not what belongs where it is.
+  bool value(std::string_view what) {
+    switch (depth_) {
+      case 0: return fail("REPLIES: not a JSON object");
+      case 1:
+        return fail(fmt::format("REPLIES: {}: expected an object of texts like {{\"ask_goal\": \"...\"}}, got {}",
+                                to_string(*lang_), what));
+      default: return fail(fmt::format("REPLIES: {}: expected a string, got {}", where(), what));
+    }
+  }
+
+  std::string where() const { return fmt::format("{}.{}", to_string(*lang_), to_string(*key_)); }
+
+  bool fail(std::string message) {
+    if (error.empty()) error = std::move(message);
+    return false;
+  }
+
+  int depth_ = 0;  // 1 in the object of languages, 2 in a language's texts
+  unsigned langs_seen_ = 0;
+  std::optional<Lang> lang_;
+  std::optional<TextKey> key_;
+};
 
 }  // namespace
 
@@ -72,6 +198,19 @@ std::string set_default_language(Config& c, std::string_view value) {
   const auto lang = parse_lang(trim(value));
   if (!lang) return fmt::format("DEFAULT_LANGUAGE: expected 'es' or 'en', got '{}'", value);
   c.default_language = *lang;
+  return {};
+}
+
+std::string set_replies(Config& c, std::string_view value) {
+  if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    c.replies.clear();
+    return {};
+  }
+  RepliesReader reader;
+  using nlohmann::json;
+  const bool ok = json::sax_parse(value.begin(), value.end(), &reader, json::input_format_t::json, true);
+  if (!ok) return reader.error.empty() ? std::string("REPLIES: not valid JSON") : reader.error;
+  c.replies = std::move(reader.overrides);
   return {};
 }
 

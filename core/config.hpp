@@ -3,11 +3,21 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "day.hpp"
 #include "language.hpp"
+#include "texts.hpp"
 
 namespace booking {
+
+// A deployment's own text for one key in one language (REPLIES).
+struct ReplyOverride {
+  Lang lang;
+  TextKey key;
+  std::string text;  // a template that passed check_template for `key`
+};
 
 struct Config {
   std::string agent_name = "María";             // AGENT_NAME
@@ -15,6 +25,7 @@ struct Config {
   long min_budget = 300;                        // MIN_BUDGET, whole currency units per month
   Weekdays booking_days{false, false, true, true, true, true, false};  // BOOKING_DAYS: Tue-Fri
   Lang default_language = Lang::es;             // DEFAULT_LANGUAGE
+  std::vector<ReplyOverride> replies;           // REPLIES: usually empty, at most one per key and language
 };
 
 // Each setter returns an empty string when the value is fine, else an
@@ -23,5 +34,11 @@ std::string set_min_budget(Config& c, std::string_view value);
 // "tue,wed,thu,fri", "2,3,4,5" (0 = Sunday), Spanish names, or ranges "tue-fri".
 std::string set_booking_days(Config& c, std::string_view value);
 std::string set_default_language(Config& c, std::string_view value);
+// A JSON object of texts per language, each a template (texts.hpp) that
+// replaces the default for its key: {"es": {"ask_goal": "…"}, "en": {…}}.
+// Replaces the overrides set before; blank → none. On an error (the first
+// one found, e.g. "REPLIES: es.offer_slots: missing {times}") the Config
+// is left as it was.
+std::string set_replies(Config& c, std::string_view value);
 
 }  // namespace booking

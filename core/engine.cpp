@@ -28,12 +28,12 @@ void restart(Turn& t) {
 
 void opt_out(Turn& t) {
   t.out.target.booking_step = std::string(to_string(Step::opted_out));
-  say(t, reply_opted_out(t.lang), "opted_out");
+  say(t, reply_opted_out(t.lang, t.in.config), "opted_out");
 }
 
 void hand_off(Turn& t) {
   t.out.target.booking_step = std::string(to_string(Step::handoff));
-  say(t, reply_handoff(t.lang), "handoff");
+  say(t, reply_handoff(t.lang, t.in.config), "handoff");
 }
 
 // What the lead may ask at any step, even in the very first message (a

@@ -153,6 +153,7 @@ std::string read_config(const RawRequest& raw, Config& c) {
     else if (key == "MIN_BUDGET") e = set_min_budget(c, value);
     else if (key == "BOOKING_DAYS") e = set_booking_days(c, value);
     else if (key == "DEFAULT_LANGUAGE") e = set_default_language(c, value);
+    else if (key == "REPLIES") e = set_replies(c, value);
     if (!e.empty()) return e;
   }
   return {};

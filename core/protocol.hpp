@@ -31,6 +31,8 @@ namespace booking {
 // Caps on the request so one call's work stays bounded.
 inline constexpr std::size_t kMaxRequestBytes = 256 * 1024;
 inline constexpr std::size_t kMaxSlotsRead = 200;
+// A deployment's REPLIES (every text in both languages fits easily).
+inline constexpr std::size_t kMaxRepliesBytes = 32 * 1024;
 
 std::string handle_json(std::string_view request);
 

@@ -5,7 +5,14 @@
 namespace booking {
 namespace {
 
-bool es(Lang l) { return l == Lang::es; }
+using K = TextKey;
+using P = Placeholder;
+
+// For the overloads without a Config: the default texts.
+const Config& defaults() {
+  static const Config c;
+  return c;
+}
 
 std::string capitalised(std::string_view word) {
   std::string out(word);
@@ -34,15 +41,35 @@ std::string money(long amount) {
 }
 
 // "para el jueves 3 de diciembre" / "for Thursday, December 3".
-std::string day_phrase(Date d, Lang l) { return es(l) ? "el " + format_day(d, l) : format_day(d, l); }
+std::string day_phrase(Date d, Lang l) { return l == Lang::es ? "el " + format_day(d, l) : format_day(d, l); }
 
-std::string person_offer(Lang l, int attempts) {
-  if (attempts < 3) return {};
-  return es(l) ? " Si prefieres, escribe \"agente\" y te atiende una persona."
-               : " If you prefer, type \"agent\" and a person will help you.";
+// The text for `key`, with the deployment's settings (agent, business,
+// minimum budget, bookable days) available to every template.
+std::string text(Lang l, const Config& c, TextKey key, TextValues values = {}) {
+  const std::string_view t = reply_template(l, key, c);
+  values.set(P::agent, c.agent_name).set(P::business, c.business_name);
+  std::string budget, days;  // only worked out when the template uses them
+  if (template_uses(t, P::min_budget)) values.set(P::min_budget, budget = money(c.min_budget));
+  if (template_uses(t, P::days)) values.set(P::days, days = bookable_days_text(l, c));
+  return render_template(t, values);
+}
+
+// A failed answer's text; from the third failure on, a person is offered.
+std::string with_person_offer(Lang l, const Config& c, std::string reply, int attempts) {
+  if (attempts < 3) return reply;
+  reply += ' ';
+  reply += text(l, c, K::person_offer);
+  return reply;
 }
 
 }  // namespace
+
+std::string_view reply_template(Lang l, TextKey key, const Config& c) {
+  for (const auto& o : c.replies) {
+    if (o.lang == l && o.key == key) return o.text;
+  }
+  return default_text(l, key);
+}
 
 std::string bookable_days_text(Lang l, const Config& c) {
   // Start the week on Monday so "Lunes a Viernes" reads naturally.
@@ -51,187 +78,109 @@ std::string bookable_days_text(Lang l, const Config& c) {
     if (c.booking_days[static_cast<std::size_t>(k % 7)]) days.push_back(k % 7);
   }
   if (days.empty()) return {};
+  if (days.size() == 1) return capitalised(weekday_name(days.front(), l));
   bool contiguous = days.size() > 2;
   for (std::size_t i = 1; i < days.size() && contiguous; ++i) {
     contiguous = (days[i - 1] + 1) % 7 == days[i];
   }
+  const std::string last = capitalised(weekday_name(days.back(), l));
   if (contiguous) {
-    return fmt::format("{} {} {}", capitalised(weekday_name(days.front(), l)), es(l) ? "a" : "to",
-                       capitalised(weekday_name(days.back(), l)));
+    const std::string first = capitalised(weekday_name(days.front(), l));
+    return text(l, c, K::days_range, {{P::first, first}, {P::last, last}});
   }
-  std::string out;
-  for (std::size_t i = 0; i < days.size(); ++i) {
-    if (i > 0) out += i + 1 == days.size() ? (es(l) ? " y " : " and ") : ", ";
-    out += capitalised(weekday_name(days[i], l));
+  std::string list;
+  for (std::size_t i = 0; i + 1 < days.size(); ++i) {
+    if (i > 0) list += ", ";
+    list += capitalised(weekday_name(days[i], l));
   }
-  return out;
+  return text(l, c, K::days_list, {{P::list, list}, {P::last, last}});
 }
 
-std::string reply_greeting(Lang l, const Config& c) {
-  return es(l) ? fmt::format("¡Hola! Soy {} de {}. ¿Cuál es tu nombre?", c.agent_name, c.business_name)
-               : fmt::format("Hi! I'm {} from {}. What's your name?", c.agent_name, c.business_name);
+std::string reply_greeting(Lang l, const Config& c) { return text(l, c, K::greeting); }
+
+std::string reply_ask_goal(Lang l, const Config& c, std::string_view name) {
+  return text(l, c, K::ask_goal, {{P::name, name}});
+}
+std::string reply_ask_pain(Lang l, const Config& c) { return text(l, c, K::ask_pain); }
+std::string reply_ask_budget(Lang l, const Config& c) { return text(l, c, K::ask_budget); }
+std::string reply_ask_email(Lang l, const Config& c) { return text(l, c, K::ask_email); }
+std::string reply_low_budget(Lang l, const Config& c) { return text(l, c, K::low_budget); }
+std::string reply_ask_day(Lang l, const Config& c) { return text(l, c, K::ask_day); }
+
+std::string reply_offer_slots(Lang l, const Config& c, Date day, const std::vector<Slot>& slots) {
+  return text(l, c, K::offer_slots, {{P::day, day_phrase(day, l)}, {P::times, times_list(slots)}});
 }
 
-std::string reply_ask_goal(Lang l, std::string_view name) {
-  return es(l) ? fmt::format("Mucho gusto {}. ¿Qué objetivos quieres lograr para tu negocio?", name)
-               : fmt::format("Nice to meet you, {}. What goals do you want to achieve for your business?", name);
+std::string reply_confirmed(Lang l, const Config& c, const Slot& slot, std::string_view email) {
+  return text(l, c, K::confirmed,
+              {{P::day, day_phrase(slot.date, l)}, {P::time, format_time(slot)}, {P::email, email}});
 }
 
-std::string reply_ask_pain(Lang l) {
-  return es(l) ? "Entiendo. ¿Cuál es el mayor desafío que enfrentas actualmente?"
-               : "I see. What is the biggest challenge you are facing right now?";
+std::string reply_try_later(Lang l, const Config& c) { return text(l, c, K::try_later); }
+
+std::string reply_invalid(Lang l, const Config& c, TextKey hint, int attempts) {
+  return with_person_offer(l, c, text(l, c, hint), attempts);
 }
 
-std::string reply_ask_budget(Lang l) {
-  return es(l) ? "¿Cuál es tu presupuesto mensual para marketing?"
-               : "What is your monthly marketing budget?";
-}
-
-std::string reply_ask_email(Lang l) {
-  return es(l) ? "Perfecto. ¿Cuál es tu correo electrónico?" : "Perfect. What is your email address?";
-}
-
-std::string reply_low_budget(Lang l, const Config& c) {
-  return es(l) ? fmt::format("Lo siento, trabajamos con presupuestos mínimos de {}/mes.", money(c.min_budget))
-               : fmt::format("I'm sorry, we work with budgets of at least {}/month.", money(c.min_budget));
-}
-
-std::string reply_ask_day(Lang l, const Config& c) {
-  return es(l) ? fmt::format("¿Qué día te gustaría agendar tu llamada? ({})", bookable_days_text(l, c))
-               : fmt::format("What day would you like to schedule your call? ({})", bookable_days_text(l, c));
-}
-
-std::string reply_offer_slots(Lang l, Date day, const std::vector<Slot>& slots) {
-  return es(l) ? fmt::format("Tengo estos horarios disponibles para {}: {}. ¿Cuál prefieres?",
-                             day_phrase(day, l), times_list(slots))
-               : fmt::format("I have these times available for {}: {}. Which one do you prefer?",
-                             day_phrase(day, l), times_list(slots));
-}
-
-std::string reply_confirmed(Lang l, const Slot& slot, std::string_view email) {
-  return es(l) ? fmt::format("¡Perfecto! Tu cita está confirmada para {} a las {}. Te envié los detalles a {}",
-                             day_phrase(slot.date, l), format_time(slot), email)
-               : fmt::format("Perfect! Your call is confirmed for {} at {}. I sent the details to {}",
-                             day_phrase(slot.date, l), format_time(slot), email);
-}
-
-std::string reply_try_later(Lang l) {
-  return es(l) ? "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos."
-               : "Sorry, we ran into a technical problem. Please try again in a few minutes.";
-}
-
-std::string reply_question(Lang l, Step step, const Config& c, std::string_view name) {
-  switch (step) {
-    case Step::greeting:
-    case Step::name: return reply_greeting(l, c);
-    case Step::goal: return reply_ask_goal(l, name);
-    case Step::pain: return reply_ask_pain(l);
-    case Step::budget: return reply_ask_budget(l);
-    case Step::email: return reply_ask_email(l);
-    default: return reply_ask_day(l, c);
-  }
-}
-
-std::string reply_invalid(Lang l, Step step, const Config& c, int attempts) {
-  std::string hint;
-  switch (step) {
-    case Step::name:
-      hint = es(l) ? "No logré entender tu nombre. ¿Me lo escribes de nuevo? (por ejemplo: Juan Carlos)"
-                   : "I didn't catch your name. Could you write it again? (for example: Sarah O'Connor)";
-      break;
-    case Step::goal:
-      hint = es(l) ? "Cuéntame en pocas palabras qué objetivos quieres lograr para tu negocio."
-                   : "Tell me in a few words what goals you want to achieve for your business.";
-      break;
-    case Step::pain:
-      hint = es(l) ? "Cuéntame en pocas palabras cuál es el mayor desafío que enfrentas actualmente."
-                   : "Tell me in a few words the biggest challenge you are facing right now.";
-      break;
-    case Step::budget:
-      hint = es(l) ? "No entendí el monto. ¿Cuál es tu presupuesto mensual para marketing? Escríbelo en números, por ejemplo: 500"
-                   : "I didn't get the amount. What is your monthly marketing budget? Write it as a number, for example: 500";
-      break;
-    case Step::email:
-      hint = es(l) ? "Ese correo no parece válido. ¿Me lo escribes así? nombre@empresa.com"
-                   : "That email doesn't look valid. Could you write it like this? name@company.com";
-      break;
-    default:
-      return reply_day_not_understood(l, c, attempts);
-  }
-  return hint + person_offer(l, attempts);
-}
-
-std::string reply_day_past(Lang l, const Config& c) {
-  return es(l) ? fmt::format("Esa fecha ya pasó. Puedo agendar tu llamada de {}. ¿Qué día te gustaría?",
-                             bookable_days_text(l, c))
-               : fmt::format("That date has already passed. I can schedule your call {}. What day would you like?",
-                             bookable_days_text(l, c));
-}
-
-std::string reply_day_not_bookable(Lang l, const Config& c) {
-  return es(l) ? fmt::format("Ese día no agendamos llamadas. Puedo agendar de {}. ¿Qué día te gustaría?",
-                             bookable_days_text(l, c))
-               : fmt::format("We don't schedule calls on that day. I can book {}. What day would you like?",
-                             bookable_days_text(l, c));
-}
+std::string reply_day_past(Lang l, const Config& c) { return text(l, c, K::day_past); }
+std::string reply_day_not_bookable(Lang l, const Config& c) { return text(l, c, K::day_not_bookable); }
 
 std::string reply_day_not_understood(Lang l, const Config& c, int attempts) {
-  return (es(l) ? fmt::format("No entendí el día. Escribe por ejemplo \"jueves\" o \"3 de diciembre\". ({})",
-                              bookable_days_text(l, c))
-                : fmt::format("I didn't get the day. Write for example \"Thursday\" or \"December 3\". ({})",
-                              bookable_days_text(l, c))) +
-         person_offer(l, attempts);
+  return with_person_offer(l, c, text(l, c, K::day_not_understood), attempts);
 }
 
 std::string reply_no_slots(Lang l, Date day, const Config& c) {
-  return es(l) ? fmt::format("No tengo horarios libres para {}. ¿Qué otro día te gustaría? ({})",
-                             day_phrase(day, l), bookable_days_text(l, c))
-               : fmt::format("I have no free times for {}. What other day would you like? ({})",
-                             day_phrase(day, l), bookable_days_text(l, c));
+  return text(l, c, K::no_slots, {{P::day, day_phrase(day, l)}});
 }
 
-std::string reply_time_not_offered(Lang l, Date day, const std::vector<Slot>& slots, int attempts) {
-  return (es(l) ? fmt::format("Ese horario no está disponible. Para {} tengo: {}. ¿Cuál prefieres?",
-                              day_phrase(day, l), times_list(slots))
-                : fmt::format("That time isn't available. For {} I have: {}. Which one do you prefer?",
-                              day_phrase(day, l), times_list(slots))) +
-         person_offer(l, attempts);
+std::string reply_time_not_offered(Lang l, const Config& c, Date day, const std::vector<Slot>& slots, int attempts) {
+  return with_person_offer(
+      l, c, text(l, c, K::time_not_offered, {{P::day, day_phrase(day, l)}, {P::times, times_list(slots)}}), attempts);
 }
 
-std::string reply_slot_taken(Lang l, Date day, const std::vector<Slot>& slots) {
-  return es(l) ? fmt::format("Ese horario se acaba de ocupar. Para {} todavía tengo: {}. ¿Cuál prefieres?",
-                             day_phrase(day, l), times_list(slots))
-               : fmt::format("That time was just taken. For {} I still have: {}. Which one do you prefer?",
-                             day_phrase(day, l), times_list(slots));
+std::string reply_slot_taken(Lang l, const Config& c, Date day, const std::vector<Slot>& slots) {
+  return text(l, c, K::slot_taken, {{P::day, day_phrase(day, l)}, {P::times, times_list(slots)}});
 }
 
 std::string reply_slot_taken_no_more(Lang l, Date day, const Config& c) {
-  return es(l) ? fmt::format("Ese horario se acaba de ocupar y ya no quedan horarios para {}. ¿Qué otro día te gustaría? ({})",
-                             day_phrase(day, l), bookable_days_text(l, c))
-               : fmt::format("That time was just taken and there are no more times for {}. What other day would you like? ({})",
-                             day_phrase(day, l), bookable_days_text(l, c));
+  return text(l, c, K::slot_taken_no_more, {{P::day, day_phrase(day, l)}});
 }
 
-std::string reply_opted_out(Lang l) {
-  return es(l) ? "Entendido, no te enviaremos más mensajes. ¡Gracias!"
-               : "Understood, we won't message you again. Thank you!";
+std::string reply_opted_out(Lang l, const Config& c) { return text(l, c, K::opted_out); }
+std::string reply_handoff(Lang l, const Config& c) { return text(l, c, K::handoff); }
+
+std::string reply_already_scheduled(Lang l, const Config& c, const Slot& slot) {
+  return text(l, c, K::already_scheduled, {{P::day, day_phrase(slot.date, l)}, {P::time, format_time(slot)}});
 }
 
-std::string reply_handoff(Lang l) {
-  return es(l) ? "Claro, una persona de nuestro equipo te escribirá por aquí en breve."
-               : "Sure, a person from our team will write to you here shortly.";
+std::string reply_closed(Lang l, const Config& c) { return text(l, c, K::closed); }
+
+std::string reply_title(Lang l, const Config& c, std::string_view name) {
+  return text(l, c, K::title, {{P::name, name}});
 }
 
-std::string reply_already_scheduled(Lang l, const Slot& slot) {
-  return es(l) ? fmt::format("Tu cita ya está confirmada para {} a las {}. ¡Te esperamos!",
-                             day_phrase(slot.date, l), format_time(slot))
-               : fmt::format("Your call is already confirmed for {} at {}. Talk to you then!",
-                             day_phrase(slot.date, l), format_time(slot));
+// Without a Config: the default texts.
+std::string reply_ask_goal(Lang l, std::string_view name) { return reply_ask_goal(l, defaults(), name); }
+std::string reply_ask_pain(Lang l) { return reply_ask_pain(l, defaults()); }
+std::string reply_ask_budget(Lang l) { return reply_ask_budget(l, defaults()); }
+std::string reply_ask_email(Lang l) { return reply_ask_email(l, defaults()); }
+std::string reply_offer_slots(Lang l, Date day, const std::vector<Slot>& slots) {
+  return reply_offer_slots(l, defaults(), day, slots);
 }
-
-std::string reply_closed(Lang l) {
-  return es(l) ? "¡Gracias por tu interés! Si tu presupuesto cambia, escribe \"reiniciar\" y empezamos de nuevo."
-               : "Thank you for your interest! If your budget changes, type \"restart\" and we'll start again.";
+std::string reply_confirmed(Lang l, const Slot& slot, std::string_view email) {
+  return reply_confirmed(l, defaults(), slot, email);
 }
+std::string reply_try_later(Lang l) { return reply_try_later(l, defaults()); }
+std::string reply_time_not_offered(Lang l, Date day, const std::vector<Slot>& slots, int attempts) {
+  return reply_time_not_offered(l, defaults(), day, slots, attempts);
+}
+std::string reply_slot_taken(Lang l, Date day, const std::vector<Slot>& slots) {
+  return reply_slot_taken(l, defaults(), day, slots);
+}
+std::string reply_opted_out(Lang l) { return reply_opted_out(l, defaults()); }
+std::string reply_handoff(Lang l) { return reply_handoff(l, defaults()); }
+std::string reply_already_scheduled(Lang l, const Slot& slot) { return reply_already_scheduled(l, defaults(), slot); }
+std::string reply_closed(Lang l) { return reply_closed(l, defaults()); }
+std::string reply_title(Lang l, std::string_view name) { return reply_title(l, defaults(), name); }
 
 }  // namespace booking

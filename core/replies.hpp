@@ -1,5 +1,12 @@
-// Every text the bot sends, in Spanish and English. The Spanish texts of
-// the seed design are reproduced word for word.
+// Every text the bot sends, in Spanish and English. The texts themselves
+// are templates (texts.hpp; defaults in texts_es.cpp and texts_en.cpp,
+// overrides from REPLIES in Config::replies); these functions pick the
+// template for the language and fill in its placeholders. The Spanish texts
+// of the seed design are reproduced word for word.
+//
+// Functions that take a Config use the deployment's REPLIES overrides.
+// Those without one (kept so existing callers compile) always send the
+// default text: use the overload with `const Config&` instead.
 #pragma once
 
 #include <string>
@@ -10,6 +17,7 @@
 #include "language.hpp"
 #include "slot.hpp"
 #include "step.hpp"
+#include "texts.hpp"
 
 namespace booking {
 
@@ -24,12 +32,18 @@ std::string reply_offer_slots(Lang l, Date day, const std::vector<Slot>& slots);
 std::string reply_confirmed(Lang l, const Slot& slot, std::string_view email);
 std::string reply_try_later(Lang l);
 
-// The question that collects the data of `step` (for a rewind, or a
-// message that could not be read).
-std::string reply_question(Lang l, Step step, const Config& c, std::string_view name);
-// A failed answer: what we expected, then the question again. From the
-// third failure on, offers a person.
-std::string reply_invalid(Lang l, Step step, const Config& c, int attempts);
+// The same with the deployment's texts (REPLIES).
+std::string reply_ask_goal(Lang l, const Config& c, std::string_view name);
+std::string reply_ask_pain(Lang l, const Config& c);
+std::string reply_ask_budget(Lang l, const Config& c);
+std::string reply_ask_email(Lang l, const Config& c);
+std::string reply_offer_slots(Lang l, const Config& c, Date day, const std::vector<Slot>& slots);
+std::string reply_confirmed(Lang l, const Config& c, const Slot& slot, std::string_view email);
+std::string reply_try_later(Lang l, const Config& c);
+
+// A failed answer: the step's hint (its row in steps.cpp names it), then,
+// from the third failure on, the offer of a person.
+std::string reply_invalid(Lang l, const Config& c, TextKey hint, int attempts);
 
 std::string reply_day_past(Lang l, const Config& c);
 std::string reply_day_not_bookable(Lang l, const Config& c);
@@ -38,13 +52,29 @@ std::string reply_no_slots(Lang l, Date day, const Config& c);
 std::string reply_time_not_offered(Lang l, Date day, const std::vector<Slot>& slots, int attempts);
 std::string reply_slot_taken(Lang l, Date day, const std::vector<Slot>& slots);
 std::string reply_slot_taken_no_more(Lang l, Date day, const Config& c);
+// The same with the deployment's texts (REPLIES).
+std::string reply_time_not_offered(Lang l, const Config& c, Date day, const std::vector<Slot>& slots, int attempts);
+std::string reply_slot_taken(Lang l, const Config& c, Date day, const std::vector<Slot>& slots);
 
 std::string reply_opted_out(Lang l);
 std::string reply_handoff(Lang l);
 std::string reply_already_scheduled(Lang l, const Slot& slot);
 std::string reply_closed(Lang l);
+// The same with the deployment's texts (REPLIES).
+std::string reply_opted_out(Lang l, const Config& c);
+std::string reply_handoff(Lang l, const Config& c);
+std::string reply_already_scheduled(Lang l, const Config& c, const Slot& slot);
+std::string reply_closed(Lang l, const Config& c);
+
+// The title of the appointment in the calendar: "Llamada con Ana" /
+// "Call with Ana".
+std::string reply_title(Lang l, std::string_view name);
+std::string reply_title(Lang l, const Config& c, std::string_view name);
 
 // "Martes a Viernes" / "Tuesday to Friday"; non-contiguous days are listed.
 std::string bookable_days_text(Lang l, const Config& c);
+
+// The template used for `key` in `l`: the REPLIES override, else the default.
+std::string_view reply_template(Lang l, TextKey key, const Config& c);
 
 }  // namespace booking

@@ -139,7 +139,7 @@ class Reader final : public json::json_sax_t {
   }
 
   static void set_field(State& s, std::string_view key, const std::string* text) {
-    for (const auto& [name, member] : kStateFields) {
+    for (const auto& [name, member, type] : kStateFields) {
       if (name == key) {
         s.*member = text ? std::string(utf8_prefix(*text, kMaxFieldBytes)) : std::string{};
         return;
@@ -192,7 +192,9 @@ class Reader final : public json::json_sax_t {
         auto it = out_.config_values.begin();
         while (it != out_.config_values.end() && it->first != f.key) ++it;
         if (it == out_.config_values.end()) it = out_.config_values.insert(it, {f.key, {}});
-        it->second = text ? std::string(utf8_prefix(*text, kMaxFieldBytes)) : std::string{};
+        // REPLIES holds every text of a deployment: a field's limit would cut it.
+        const std::size_t limit = f.key == "REPLIES" ? kMaxRepliesBytes : kMaxFieldBytes;
+        it->second = text ? std::string(utf8_prefix(*text, limit)) : std::string{};
         break;
       }
     }

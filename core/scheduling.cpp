@@ -65,7 +65,7 @@ void offer_slots(Turn& t, const CommandResult& r, bool after_taken, std::string_
   move_to(t, Step::time);
   t.out.target.preferred_day = to_iso(r.date);
   t.out.target.offered_slots = join_isos(slots);
-  say(t, after_taken ? reply_slot_taken(t.lang, r.date, slots) : reply_offer_slots(t.lang, r.date, slots),
+  say(t, after_taken ? reply_slot_taken(t.lang, t.in.config, r.date, slots) : reply_offer_slots(t.lang, t.in.config, r.date, slots),
       "advanced");
 }
 
@@ -94,7 +94,7 @@ void on_time(Turn& t, std::string_view text) {
     t.out.target.preferred_day = to_iso(slot->date);
     t.out.target.preferred_time = fmt::format("{:02}:{:02}", slot->hour, slot->minute);
     t.out.target.offered_slots.clear();
-    return say(t, reply_confirmed(t.lang, *slot, shown(s.customer_email)), "advanced");
+    return say(t, reply_confirmed(t.lang, t.in.config, *slot, shown(s.customer_email)), "advanced");
   }
   const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken);
   const auto* fresh = find_result(t.in, CommandResult::Kind::slots);
@@ -109,9 +109,7 @@ void on_time(Turn& t, std::string_view text) {
   const auto offered = stored_offer(s);
   if (const auto pick = choose_slot(text, offered)) {
     const auto& slot = offered[*pick];
-    const std::string title = t.lang == Lang::es
-                                  ? fmt::format("Llamada con {}", shown(s.customer_name))
-                                  : fmt::format("Call with {}", shown(s.customer_name));
+    const std::string title = reply_title(t.lang, t.in.config, shown(s.customer_name));
     t.out.command = Command{Command::Kind::book, {{"slot", slot.iso}, {"title", title}}};
     t.out.outcome = "command";
     return;
@@ -119,13 +117,13 @@ void on_time(Turn& t, std::string_view text) {
   // "Mejor el viernes": the lead may change the day instead of picking a time.
   const auto day = resolve_day(text, t.in.today, t.in.config.booking_days);
   if (day.error == DayError::none) return fetch_slots(t, day.date);
-  fail_attempt(t, Step::time, reply_time_not_offered(t.lang, *preferred, offered, attempts_after_failure(t)));
+  fail_attempt(t, Step::time, reply_time_not_offered(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
 }
 
 void on_scheduled(Turn& t, std::string_view) {
   // The step's requirements (steps.cpp) made sure a booked contact has a readable slot.
   if (const auto slot = parse_slot(t.in.state.appointment_datetime)) {
-    say(t, reply_already_scheduled(t.lang, *slot), "repeated");
+    say(t, reply_already_scheduled(t.lang, t.in.config, *slot), "repeated");
   }
 }
 

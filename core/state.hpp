@@ -30,23 +30,35 @@ struct State {
   friend bool operator==(const State&, const State&) = default;
 };
 
-// Field key (as created in GHL, without the "contact." prefix) → member.
-inline constexpr std::array<std::pair<std::string_view, std::string State::*>, 15> kStateFields{{
-    {"booking_step", &State::booking_step},
-    {"language", &State::language},
-    {"customer_name", &State::customer_name},
-    {"customer_goal", &State::customer_goal},
-    {"customer_pain_point", &State::customer_pain_point},
-    {"customer_budget", &State::customer_budget},
-    {"customer_email", &State::customer_email},
-    {"preferred_day", &State::preferred_day},
-    {"preferred_time", &State::preferred_time},
-    {"appointment_id", &State::appointment_id},
-    {"appointment_datetime", &State::appointment_datetime},
-    {"booking_attempts", &State::booking_attempts},
-    {"last_interaction", &State::last_interaction},
-    {"offered_slots", &State::offered_slots},
-    {"last_message_id", &State::last_message_id},
+// The one definition of the bot's GHL contact custom fields: key (the GHL
+// field key without "contact."), member, and the GHL field type it is
+// created with. Exported to the worker, the emulator and `ghl:setup`
+// through describe_json() (core/describe.hpp). All hold text the core
+// writes and reads back as is: typed fields (NUMERICAL, DATE, EMAIL) would
+// let GHL reformat or refuse the values. The two free-text answers may be
+// long or span lines: LARGE_TEXT.
+struct StateField {
+  std::string_view key;
+  std::string State::*member;
+  std::string_view data_type;
+};
+
+inline constexpr std::array<StateField, 15> kStateFields{{
+    {"booking_step", &State::booking_step, "TEXT"},
+    {"language", &State::language, "TEXT"},
+    {"customer_name", &State::customer_name, "TEXT"},
+    {"customer_goal", &State::customer_goal, "LARGE_TEXT"},
+    {"customer_pain_point", &State::customer_pain_point, "LARGE_TEXT"},
+    {"customer_budget", &State::customer_budget, "TEXT"},
+    {"customer_email", &State::customer_email, "TEXT"},
+    {"preferred_day", &State::preferred_day, "TEXT"},
+    {"preferred_time", &State::preferred_time, "TEXT"},
+    {"appointment_id", &State::appointment_id, "TEXT"},
+    {"appointment_datetime", &State::appointment_datetime, "TEXT"},
+    {"booking_attempts", &State::booking_attempts, "TEXT"},
+    {"last_interaction", &State::last_interaction, "TEXT"},
+    {"offered_slots", &State::offered_slots, "TEXT"},
+    {"last_message_id", &State::last_message_id, "TEXT"},
 }};
 
 // Longest value we keep in one field; GHL text fields hold more, but a

@@ -17,17 +17,17 @@ namespace {
 // --- what each step asks, and says to a failed answer ----------------------
 
 std::string ask_name(Lang l, const Config& c, const State&) { return reply_greeting(l, c); }
-std::string ask_goal(Lang l, const Config&, const State& s) { return reply_ask_goal(l, shown(s.customer_name)); }
-std::string ask_pain(Lang l, const Config&, const State&) { return reply_ask_pain(l); }
-std::string ask_budget(Lang l, const Config&, const State&) { return reply_ask_budget(l); }
-std::string ask_email(Lang l, const Config&, const State&) { return reply_ask_email(l); }
+std::string ask_goal(Lang l, const Config& c, const State& s) { return reply_ask_goal(l, c, shown(s.customer_name)); }
+std::string ask_pain(Lang l, const Config& c, const State&) { return reply_ask_pain(l, c); }
+std::string ask_budget(Lang l, const Config& c, const State&) { return reply_ask_budget(l, c); }
+std::string ask_email(Lang l, const Config& c, const State&) { return reply_ask_email(l, c); }
 std::string ask_day(Lang l, const Config& c, const State&) { return reply_ask_day(l, c); }
 
-std::string hint_name(Lang l, const Config& c, int n) { return reply_invalid(l, Step::name, c, n); }
-std::string hint_goal(Lang l, const Config& c, int n) { return reply_invalid(l, Step::goal, c, n); }
-std::string hint_pain(Lang l, const Config& c, int n) { return reply_invalid(l, Step::pain, c, n); }
-std::string hint_budget(Lang l, const Config& c, int n) { return reply_invalid(l, Step::budget, c, n); }
-std::string hint_email(Lang l, const Config& c, int n) { return reply_invalid(l, Step::email, c, n); }
+std::string hint_name(Lang l, const Config& c, int n) { return reply_invalid(l, c, TextKey::invalid_name, n); }
+std::string hint_goal(Lang l, const Config& c, int n) { return reply_invalid(l, c, TextKey::invalid_goal, n); }
+std::string hint_pain(Lang l, const Config& c, int n) { return reply_invalid(l, c, TextKey::invalid_pain, n); }
+std::string hint_budget(Lang l, const Config& c, int n) { return reply_invalid(l, c, TextKey::invalid_budget, n); }
+std::string hint_email(Lang l, const Config& c, int n) { return reply_invalid(l, c, TextKey::invalid_email, n); }
 
 // --- what each step collects -------------------------------------------------
 
@@ -76,7 +76,7 @@ void on_budget(Turn& t, const StepRow& r, std::string_view text) {
 void on_day_row(Turn& t, const StepRow&, std::string_view text) { on_day(t, text); }
 void on_time_row(Turn& t, const StepRow&, std::string_view text) { on_time(t, text); }
 void on_scheduled_row(Turn& t, const StepRow&, std::string_view text) { on_scheduled(t, text); }
-void on_complete(Turn& t, const StepRow&, std::string_view) { say(t, reply_closed(t.lang), "closed"); }
+void on_complete(Turn& t, const StepRow&, std::string_view) { say(t, reply_closed(t.lang, t.in.config), "closed"); }
 
 using S = State;
 constexpr auto none = Step::greeting;  // "no next step" in rows that never use it

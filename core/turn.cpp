@@ -102,7 +102,7 @@ void on_failure(Turn& t) {
     t.out.outcome = "ghl_failed";
     return;
   }
-  say(t, reply_try_later(t.lang), "ghl_failed");
+  say(t, reply_try_later(t.lang, t.in.config), "ghl_failed");
 }
 
 void fetch_slots(Turn& t, Date day) {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { GhlError } from './errors.js';
 import { STRICT } from './quirks.js';
 import { freeSlots, formatInZone, isFreeSlot, isValidTimeZone } from './slots.js';
-import { BOT_FIELDS, BOT_FIELD_KEYS } from '../worker/fields.js';
+import { BOT_FIELDS, BOT_FIELD_KEYS } from '../wasm/description.js';
 
 // The bot's conversation state, one field each (core/state.hpp), from the
 // list the worker and `npm run ghl:setup` share.

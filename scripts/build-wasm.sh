@@ -34,6 +34,8 @@ if [ "$status" -ne 0 ]; then
   echo "wasm build failed (log: build-wasm/build.log)" >&2
   exit 1
 fi
+# The core's description, for the Node tools (wasm/description.js).
+NODE_PATH= node wasm/describe.mjs
 raw=$(stat -c %s wasm/dist/booking.wasm)
 gz=$(gzip -9 -c wasm/dist/booking.wasm | wc -c)
 echo "==> [wasm] wasm/dist/booking.wasm: $raw bytes raw, $gz bytes gzipped (built in $((SECONDS - started)) s)"

@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The emulator reads the core's description (wasm/dist/describe.json) as it starts.
+bash scripts/build-wasm.sh
 exec node dev/stack.js

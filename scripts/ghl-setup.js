@@ -23,7 +23,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { retryAfterMs } from '../worker/ghl.js';
-import { BOT_FIELDS, createFieldBody } from '../worker/fields.js';
+import { BOT_FIELDS } from '../wasm/description.js';
+import { createFieldBody } from '../worker/field-body.js';
 import { dayWindow, localNow } from '../worker/time.js';
 import {
   comingDays, dayLabel, daysText, daysValue, readBookingDays, slotsToOffer, weekdayOf, DEFAULT_BOOKING_DAYS,
@@ -32,7 +33,7 @@ import {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 // The bot's conversation state, one contact field per key of core/state.hpp
-// (kStateFields): BOT_FIELDS of worker/fields.js, the one list the worker,
+// (kStateFields): BOT_FIELDS of wasm/description.js, the core's own list, as the worker,
 // the emulator and this script share.
 const TEXT_TYPES = new Set(['TEXT', 'LARGE_TEXT']);
 // The Version header each endpoint's spec requires (../shared/ghl-openapi).

@@ -4,7 +4,7 @@
 // (what to ask, book, undo or retry, and whether the message counts as
 // handled) is the core's; this only carries data between it and GHL.
 import { CHANNELS } from './channels.js';
-import { runCore } from './core.js';
+import { describeCore, runCore } from './core.js';
 import { fieldMap, stateOf } from './field-map.js';
 import { createGhl } from './ghl.js';
 import { localNow, dayWindow } from './time.js';
@@ -34,8 +34,7 @@ async function perform(ghl, cfg, contactId, { id, type, ...args }) {
   }
 }
 
-// `inbound`: the lead's message as the entries read it (worker/webhook.js,
-// worker/workflow.js): { contactId, text, id, channel }.
+// `inbound`: { contactId, text, id, channel } (worker/webhook.js, workflow.js).
 // → { status, body, handled }; `log` is filled in.
 export async function handleInbound(inbound, cfg, log) {
   const ghl = createGhl(cfg, log.calls);
@@ -53,11 +52,11 @@ export async function handleInbound(inbound, cfg, log) {
   else state = stateOf(contact.data?.contact, map);
   log.stepBefore = state.booking_step || '';
 
-  // What GHL holds now; sent to the core only once this webhook saved
-  // something (it is the state until then, and half the request's size).
+  // What GHL holds now: sent only once this webhook saved something.
   let saved = null;
   let sent = null;
-  for (;;) {
+  const { max_results: maxResults } = await describeCore();  // the core ends every message within it
+  while (results.length <= maxResults) {
     const request = { state, ...(saved && { saved }), message, results, config: cfg.core, now };
     const out = await runCore(request);
     // Tests only (message text included): every exchange, checked against core/protocol.schema.json.
@@ -96,4 +95,5 @@ export async function handleInbound(inbound, cfg, log) {
     const body = out.outcome === 'duplicate' ? { duplicate: true } : { step: out.step, reply: sent };
     return { status: 200, body, handled: out.handled };
   }
+  throw new Error(`the core did not end the message within ${maxResults} results`);
 }

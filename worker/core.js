@@ -20,6 +20,25 @@ function instantiate() {
   });
 }
 
+let description = null;
+
+// The core's own description (core/describe.hpp): its state fields with
+// their GHL types, its result limit. Asked once per isolate.
+export async function describeCore() {
+  if (!description) {
+    corePromise ??= instantiate();
+    const core = await corePromise;
+    const output = core._booking_describe();
+    if (!output) throw new Error('core: out of memory');
+    try {
+      description = JSON.parse(core.UTF8ToString(output));
+    } finally {
+      core._free(output);
+    }
+  }
+  return description;
+}
+
 // JSON in, JSON out. Strings go through malloc'd memory, not ccall's
 // 64 KB stack. A trap kills the instance: the next call starts a fresh one.
 export async function runCore(request) {

@@ -1,13 +1,16 @@
 // The contact's custom fields as the core's state: which GHL field id holds
 // which of the bot's keys, per location, and the fields a location that
 // was never set up lacks (created here, as `npm run ghl:setup` would).
-import { BOT_FIELDS, createFieldBody } from './fields.js';
+import { describeCore } from './core.js';
+import { createFieldBody } from './field-body.js';
 
 // Custom field id ↔ key, per location, fetched at most once per isolate:
 // concurrent webhooks on a cold isolate share the one request in flight.
 const fieldMaps = new Map();
 
 async function readFieldMap(ghl) {
+  // The bot's fields are the core's (core/state.hpp), as it describes them.
+  const { state_fields: BOT_FIELDS } = await describeCore();
   const res = await ghl.customFields();
   if (!res.ok) return null;
   const byId = new Map();
@@ -30,6 +33,7 @@ async function readFieldMap(ghl) {
 async function loadFieldMap(ghl, cfg) {
   const first = await readFieldMap(ghl);
   if (!first?.missing.length) return first;
+  const { state_fields: BOT_FIELDS } = await describeCore();
   for (const f of BOT_FIELDS) {
     if (first.missing.includes(f.key)) await ghl.createField(createFieldBody(f));
   }

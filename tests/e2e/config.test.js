@@ -57,10 +57,20 @@ for (const [name, value] of WORKER_SETTINGS) {
 }
 
 // Settings the core reads: it names them too.
-for (const [name, value] of [['MIN_BUDGET', 'lots'], ['BOOKING_DAYS', 'someday'], ['DEFAULT_LANGUAGE', 'fr']]) {
+const CORE_SETTINGS = [
+  ['MIN_BUDGET', 'lots'], ['BOOKING_DAYS', 'someday'], ['DEFAULT_LANGUAGE', 'fr'],
+  // REPLIES: each problem named, with the key and the language.
+  ['REPLIES', '{"es": {"ask_gaol": "x"}}', "unknown key 'ask_gaol' (es)"],
+  ['REPLIES', '{"en": {"offer_slots": "Times: {times} on {dia}"}}', 'en.offer_slots: unknown placeholder {dia}'],
+  ['REPLIES', '{"en": {"offer_slots": "Times for {day}"}}', 'en.offer_slots: missing {times}'],
+  ['REPLIES', '{"fr": {"greeting": "Salut"}}', "unknown language 'fr'"],
+  ['REPLIES', 'not json', 'REPLIES: not valid JSON'],
+];
+for (const [name, value, says] of CORE_SETTINGS) {
   test(`${name} = ${JSON.stringify(value)}: named by the core, nothing written`, async () => {
     await tryWith({ [name]: value }, (res, stack) => {
       assertNames(res, name);
+      if (says) assert.ok(res.body.message.includes(says), res.body.message);
       assert.equal(stack.ghl.listMessages().length, 0);
     });
   });
@@ -81,6 +91,21 @@ test('optional settings shape the conversation', async () => {
     res = await stack.say('opt3', '999');
     assert.equal(res.body.reply, 'Lo siento, trabajamos con presupuestos mínimos de $1,000/mes.');
     assert.deepEqual(stack.ghl.validationErrors(), []);
+  } finally {
+    await stack.close();
+  }
+});
+
+test('REPLIES changes a text for one language and keeps every other text', async () => {
+  const replies = { es: { ask_goal: '¡Qué gusto, {name}! ¿Qué quieres lograr con {business}?' } };
+  const stack = await startStack({ env: { REPLIES: JSON.stringify(replies) } });
+  try {
+    stack.ghl.createContact({ id: 'rep1' });
+    assert.equal((await stack.say('rep1', 'Hola')).body.reply, '¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?');
+    assert.equal((await stack.say('rep1', 'me llamo Ana')).body.reply, '¡Qué gusto, Ana! ¿Qué quieres lograr con AI Outlet Media?');
+    stack.ghl.createContact({ id: 'rep2' });
+    await stack.say('rep2', 'Hi there');
+    assert.equal((await stack.say('rep2', 'I am Tom')).body.reply, 'Nice to meet you, Tom. What goals do you want to achieve for your business?');
   } finally {
     await stack.close();
   }

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { specScopes } from '../../emulator/ghl-emulator.js';
 import { createDevKeys, inboundMessage } from '../../emulator/webhooks.js';
-import { ORIGINAL_FIELD_KEYS } from '../../worker/fields.js';
+import { ORIGINAL_FIELD_KEYS } from '../../wasm/description.js';
 import { bookableDates, englishTurns, leadFields, slotAt, spanishTurns, startStack, TRY_AGAIN } from './harness.js';
 
 const SECRET = 'wf-secret-3b9f2c7d1e';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { startEmulator, ghl, fieldId } from './helpers.js';
 import { createEmulator } from '../../emulator/ghl-emulator.js';
 import { BOT_FIELD_KEYS } from '../../emulator/store.js';
-import { BOT_FIELDS, BOT_FIELD_KEYS as SHARED_KEYS, ORIGINAL_FIELD_KEYS } from '../../worker/fields.js';
+import { BOT_FIELDS, BOT_FIELD_KEYS as SHARED_KEYS, ORIGINAL_FIELD_KEYS } from '../../wasm/description.js';
 
 let emu;
 before(async () => {

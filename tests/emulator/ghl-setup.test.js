@@ -8,15 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, NOW, TOKEN } from './helpers.js';
-import { BOT_FIELDS } from '../../worker/fields.js';
+import { BOT_FIELDS } from '../../wasm/description.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'scripts/ghl-setup.js');
 
-// The bot's keys, from the core itself (kStateFields in core/state.hpp).
-const STATE_KEYS = [...fs.readFileSync(path.join(root, 'core/state.hpp'), 'utf8')
-  .matchAll(/\{"([a-z_]+)", &State::\1\}/g)].map((m) => m[1]);
-const LARGE = ['customer_goal', 'customer_pain_point'];
+// The bot's keys, from the core itself (its description, wasm/description.js).
+const STATE_KEYS = BOT_FIELDS.map((f) => f.key);
+const LARGE = BOT_FIELDS.filter((f) => f.dataType === 'LARGE_TEXT').map((f) => f.key);
 
 // The setup emulator runs on the real clock: the script asks for the next 14
 // days from now. Tests that look at dates fix both clocks instead (fixedClock).
@@ -44,12 +43,12 @@ function run(emu, args = [], env = {}) {
 const posts = (emu) => emu.requests().filter((r) => r.method === 'POST');
 const contactKeys = (emu) => emu.listCustomFields().filter((f) => f.model === 'contact').map((f) => f.fieldKey);
 
-test('the script knows the same 15 fields as the core: worker/fields.js, no list of its own', () => {
-  assert.equal(STATE_KEYS.length, 15);
-  assert.deepEqual(BOT_FIELDS.map((f) => f.key), STATE_KEYS);
-  for (const f of BOT_FIELDS) assert.equal(f.dataType, LARGE.includes(f.key) ? 'LARGE_TEXT' : 'TEXT', f.key);
+test('the script takes the core\'s own field list (wasm/description.js), no list of its own', () => {
+  assert.equal(BOT_FIELDS.length, 15);
+  assert.ok(BOT_FIELDS.every((f) => /^[a-z_]+$/.test(f.key) && ['TEXT', 'LARGE_TEXT'].includes(f.dataType)));
+  assert.deepEqual(BOT_FIELDS.filter((f) => f.dataType === 'LARGE_TEXT').map((f) => f.key), ['customer_goal', 'customer_pain_point']);
   const source = fs.readFileSync(script, 'utf8');
-  assert.match(source, /^import \{ BOT_FIELDS, createFieldBody \} from '\.\.\/worker\/fields\.js';$/m);
+  assert.match(source, /^import \{ BOT_FIELDS \} from '\.\.\/wasm\/description\.js';$/m);
   assert.doesNotMatch(source, /\['booking_step', /, 'no second copy of the list');
 });
 

@@ -230,7 +230,7 @@ const char* kSteps[] = {"name", "goal", "pain", "budget", "email", "day", "time"
 void expect_stays(const std::string& step, const std::string& text) {
   Input in;
   const json s = state_at(step);
-  for (const auto& [key, member] : kStateFields) {
+  for (const auto& [key, member, type] : kStateFields) {
     if (s.contains(std::string(key))) in.state.*member = s[std::string(key)].get<std::string>();
   }
   in.saved = in.state;

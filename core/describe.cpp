@@ -1,0 +1,21 @@
+#include "describe.hpp"
+
+#include <fmt/format.h>
+
+#include "engine.hpp"
+#include "state.hpp"
+
+namespace booking {
+
+std::string describe_json() {
+  // Keys and types are plain identifiers: no JSON escaping needed.
+  std::string out = fmt::format("{{\"max_results\":{},\"state_fields\":[", kMaxResults);
+  for (std::size_t i = 0; i < kStateFields.size(); ++i) {
+    out += fmt::format("{}{{\"key\":\"{}\",\"dataType\":\"{}\"}}", i ? "," : "", kStateFields[i].key,
+                       kStateFields[i].data_type);
+  }
+  out += "]}";
+  return out;
+}
+
+}  // namespace booking

@@ -1,0 +1,52 @@
+// The English texts: the defaults when REPLIES does not replace them.
+// Template syntax and placeholders: see texts.hpp. `{{`/`}}` are a literal
+// `{`/`}`. The table is checked at compile time (every key, in order, with
+// placeholders its key allows and requires).
+#include "texts.hpp"
+
+namespace booking {
+namespace {
+
+using K = TextKey;
+
+constexpr TextTable kEnglish{{
+    {K::greeting, "Hi! I'm {agent} from {business}. What's your name?"},
+    {K::ask_goal, "Nice to meet you, {name}. What goals do you want to achieve for your business?"},
+    {K::ask_pain, "I see. What is the biggest challenge you are facing right now?"},
+    {K::ask_budget, "What is your monthly marketing budget?"},
+    {K::ask_email, "Perfect. What is your email address?"},
+    {K::low_budget, "I'm sorry, we work with budgets of at least {min_budget}/month."},
+    {K::ask_day, "What day would you like to schedule your call? ({days})"},
+    {K::offer_slots, "I have these times available for {day}: {times}. Which one do you prefer?"},
+    {K::confirmed, "Perfect! Your call is confirmed for {day} at {time}. I sent the details to {email}"},
+    {K::try_later, "Sorry, we ran into a technical problem. Please try again in a few minutes."},
+    {K::invalid_name, "I didn't catch your name. Could you write it again? (for example: Sarah O'Connor)"},
+    {K::invalid_goal, "Tell me in a few words what goals you want to achieve for your business."},
+    {K::invalid_pain, "Tell me in a few words the biggest challenge you are facing right now."},
+    {K::invalid_budget,
+     "I didn't get the amount. What is your monthly marketing budget? Write it as a number, for example: 500"},
+    {K::invalid_email, "That email doesn't look valid. Could you write it like this? name@company.com"},
+    {K::person_offer, "If you prefer, type \"agent\" and a person will help you."},
+    {K::day_past, "That date has already passed. I can schedule your call {days}. What day would you like?"},
+    {K::day_not_bookable, "We don't schedule calls on that day. I can book {days}. What day would you like?"},
+    {K::day_not_understood, "I didn't get the day. Write for example \"Thursday\" or \"December 3\". ({days})"},
+    {K::no_slots, "I have no free times for {day}. What other day would you like? ({days})"},
+    {K::time_not_offered, "That time isn't available. For {day} I have: {times}. Which one do you prefer?"},
+    {K::slot_taken, "That time was just taken. For {day} I still have: {times}. Which one do you prefer?"},
+    {K::slot_taken_no_more,
+     "That time was just taken and there are no more times for {day}. What other day would you like? ({days})"},
+    {K::opted_out, "Understood, we won't message you again. Thank you!"},
+    {K::handoff, "Sure, a person from our team will write to you here shortly."},
+    {K::already_scheduled, "Your call is already confirmed for {day} at {time}. Talk to you then!"},
+    {K::closed, "Thank you for your interest! If your budget changes, type \"restart\" and we'll start again."},
+    {K::title, "Call with {name}"},
+    {K::days_range, "{first} to {last}"},
+    {K::days_list, "{list} and {last}"},
+}};
+static_assert(is_valid_table(kEnglish), "texts_en.cpp: a key is missing, out of order or has a bad template");
+
+}  // namespace
+
+const TextTable& english_texts() { return kEnglish; }
+
+}  // namespace booking
