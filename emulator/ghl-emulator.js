@@ -5,7 +5,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { GhlError, ghlErrorBody } from './errors.js';
 import { handleAdmin, isAdminPath } from './admin.js';
-import { createFaults, createWaits } from './faults.js';
+import { checkFault, createFaults, createWaits } from './faults.js';
 import { handlerFor } from './routes.js';
 import { loadSpec } from './spec.js';
 
@@ -21,6 +21,7 @@ const DEFAULTS = {
   validateResponses: true,
   maxLogEntries: 5000,
   scopes: null,
+  faultHook: null,
 };
 
 // GHL's answer to a token without the scope an operation needs.
@@ -28,13 +29,17 @@ export const SCOPE_REFUSED = Object.freeze({ statusCode: 401, message: 'The toke
 
 // options: {token, locationId, calendar | calendars, customFields, contacts,
 // autoCreateContacts, now: () => Date, seed, specDir, validateResponses,
-// maxLogEntries, quiet, scopes}. token null accepts any Bearer token; scopes
-// null lets the token call every operation, else it holds those scopes only.
+// maxLogEntries, quiet, scopes, faultHook}. token null accepts any Bearer
+// token; scopes null lets the token call every operation, else it holds
+// those scopes only. faultHook(request) → fault | null is asked about every
+// request a set fault does not cover (see faults.js, README: Faults).
 export function createEmulator(options = {}) {
   const opts = { ...DEFAULTS, ...options };
   const spec = loadSpec(opts.specDir);
   checkScopeList(opts.scopes);
-  const faults = createFaults();
+  checkHook(opts.faultHook);
+  let faultHook = opts.faultHook;
+  const faults = createFaults({ seed: opts.seed });
   const waits = createWaits();
   const fetchIn = toFetch(handle);
   const listener = toNodeListener(handle);
@@ -64,6 +69,7 @@ export function createEmulator(options = {}) {
     for (const contact of opts.contacts ?? []) store.createContact(contact);
     log = [];
     faults.clear();
+    faultHook = opts.faultHook;
   }
   reset();
 
@@ -139,7 +145,28 @@ export function createEmulator(options = {}) {
       return finish(reply(501, ghlErrorBody(501, `The GHL emulator does not implement ${operation.operationId}`)));
     }
 
-    const fault = faults.take(operation.operationId);
+    // A set fault first; else the hook's, if there is a hook.
+    let fault = faults.take(operation.operationId);
+    if (!fault && faultHook) {
+      try {
+        fault = faultHook({
+          operationId: operation.operationId,
+          method,
+          path: target.pathname,
+          params: { ...match.params },
+          query: Object.fromEntries(target.searchParams),
+          body: checked.body === undefined ? undefined : copy(checked.body),
+        }) ?? null;
+        if (fault) checkFault(`faultHook's fault for ${operation.operationId}`, fault, { fromHook: true });
+      } catch (err) {
+        if (!opts.quiet) console.error('[ghl-emulator] faultHook:', err);
+        entry.hookError = String(err?.message ?? err);
+        return finish(reply(500, ghlErrorBody(500, `emulator faultHook error: ${entry.hookError}`)));
+      }
+      if (fault) entry.faultFromHook = true;
+    }
+    const errorReply = (f) =>
+      reply(f.status, f.body ?? ghlErrorBody(f.status, http.STATUS_CODES[f.status] ?? 'Error'), f.headers);
     if (fault) {
       entry.fault = fault;
       if (fault.hang) return finish(await waits.hang(req.signal));
@@ -147,19 +174,33 @@ export function createEmulator(options = {}) {
         const aborted = await waits.delay(fault.delayMs, req.signal);
         if (aborted) return finish({ hung: true });
       }
-      if (fault.status !== undefined) {
-        const body = fault.body ?? ghlErrorBody(fault.status, http.STATUS_CODES[fault.status] ?? 'Error');
-        return finish(reply(fault.status, body, fault.headers));
-      }
+      // Without lateMs a status replaces the operation: nothing is carried out.
+      if (fault.status !== undefined && fault.lateMs === undefined) return finish(errorReply(fault));
     }
 
+    const result = run(operation, handler, checked, entry);
+    if (fault?.lateMs !== undefined) {
+      // Applied but answered late: the change is made now; the answer (the
+      // real one, or the fault's status) only after lateMs, to a client that
+      // may have given up by then.
+      entry.applied = true;
+      entry.appliedStatus = result.status;
+      const aborted = await waits.delay(fault.lateMs, req.signal);
+      if (aborted) return finish({ hung: true });
+      if (fault.status !== undefined) return finish(errorReply(fault));
+    }
+    return finish(reply(result.status, result.body, result.headers));
+  }
+
+  // Carries out a spec-valid request: {status, body, headers}.
+  function run(operation, handler, checked, entry) {
     let result;
     try {
       result = handler({ store, config: settings, params: checked.params, query: checked.query, body: checked.body });
     } catch (err) {
       if (!(err instanceof GhlError)) {
         if (!opts.quiet) console.error('[ghl-emulator]', err);
-        return finish(reply(500, ghlErrorBody(500, `emulator error: ${err.message}`)));
+        return { status: 500, body: ghlErrorBody(500, `emulator error: ${err.message}`) };
       }
       result = { status: err.status, body: err.body, headers: err.headers };
       // The emulator's own strictness checks (quirks.js STRICT) answer 422
@@ -173,7 +214,7 @@ export function createEmulator(options = {}) {
       const { errors: responseErrors } = spec.validateResponse(operation, result.status, result.body);
       if (responseErrors.length) entry.responseErrors = responseErrors;
     }
-    return finish(reply(result.status, result.body, result.headers));
+    return result;
   }
 
   function checkBearer(value) {
@@ -267,6 +308,12 @@ export function createEmulator(options = {}) {
 
     setFaults: (map) => faults.set(map),
     clearFaults: () => faults.clear(),
+    // JS only: fn(request) → fault | null, or null for none; reset() goes
+    // back to the option's hook.
+    setFaultHook: (fn) => {
+      checkHook(fn);
+      faultHook = fn ?? null;
+    },
     faults: () => copy(faults.list()),
 
     config: () => ({
@@ -309,6 +356,12 @@ export function createEmulator(options = {}) {
     },
   };
   return api;
+}
+
+function checkHook(fn) {
+  if (fn !== null && fn !== undefined && typeof fn !== 'function') {
+    throw new TypeError('faultHook must be a function (request) => fault | null, or null');
+  }
 }
 
 // Any scope strings are accepted, not only those the specs name: a real
