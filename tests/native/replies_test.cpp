@@ -749,5 +749,23 @@ TEST(RepliesDoc, TableHasEveryKey) {
   }
 }
 
+// The README's table of texts is this table, line for line (regenerate it
+// with REPLIES_TABLE as above when a text changes).
+TEST(RepliesDoc, TheReadmeListsEveryKeyWithItsDefaultTexts) {
+  std::FILE* f = std::fopen(BOOKING_SOURCE_DIR "/README.md", "rb");
+  ASSERT_NE(f, nullptr);
+  std::string readme;
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) readme.append(buf, n);
+  std::fclose(f);
+  const std::string table = replies_table();
+  for (std::size_t at = 0; at < table.size();) {
+    const std::size_t end = table.find('\n', at);
+    const std::string line = table.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    if (line.starts_with("| ")) EXPECT_NE(readme.find(line), std::string::npos) << "README.md lacks: " << line;
+    at = end == std::string::npos ? table.size() : end + 1;
+  }
+}
+
 }  // namespace
 }  // namespace booking
