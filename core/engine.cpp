@@ -73,6 +73,31 @@ Decision decide(const Input& in) {
   }
   Turn t{in, lang, Decision{s, std::nullopt, {}, {}}};
 
+  // A call whose outcome is unknown is checked before anything is decided
+  // on it: a booking may exist, a reply may have been delivered. Never
+  // book or send again on a guess.
+  const auto last = std::find_if(in.results.rbegin(), in.results.rend(),
+                                 [](const auto& r) { return r.kind != CommandResult::Kind::resolved; });
+  if (last != in.results.rend() && last->kind == CommandResult::Kind::failed && last->unknown) {
+    const CommandResult& r = *last;
+    if (r.during == "book") {
+      t.out.command = Command{Command::Kind::find_booking, {{"slot", r.slot}}};
+      t.out.outcome = "command";
+      return t.out;
+    }
+    if (r.during == "send") {
+      t.out.command = Command{Command::Kind::find_reply, {{"text", r.reply}}};
+      t.out.outcome = "command";
+      return t.out;
+    }
+  }
+  // The reply was delivered after all: the message is done as it was.
+  if (last != in.results.rend() && last->kind == CommandResult::Kind::delivered) {
+    t.out.target = in.saved;
+    t.out.outcome = "delivered";
+    t.out.handled = last->handled;
+    return t.out;
+  }
   if (std::any_of(in.results.begin(), in.results.end(),
                   [](const auto& r) { return r.kind == CommandResult::Kind::failed; })) {
     on_failure(t);

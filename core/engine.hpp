@@ -30,19 +30,27 @@ struct Message {
 // has already checked that it answers the command asked for), or a failed
 // GHL call of its own (reading, saving, sending).
 struct CommandResult {
-  enum class Kind { slots, booked, slot_taken, cancelled, failed };
+  // delivered: a reply whose send timed out was found among the
+  // conversation's messages. resolved: a check whose answer the protocol
+  // already folded into the result it checked (protocol.cpp, reconcile).
+  enum class Kind { slots, booked, slot_taken, cancelled, failed, delivered, resolved };
   Kind kind = Kind::failed;
   Date date{};                     // slots: the day asked for
   std::vector<std::string> slots;  // slots: free slots, ISO-8601 with offset
   std::string appointment_id;      // booked
   std::string slot;                // booked / slot_taken: the slot the book command asked for
   std::string during;              // failed: read, fetch_slots, book, cancel, save, send
+  // failed: GHL may have done it (a timeout or lost connection after the
+  // request was sent). The core checks before it decides (engine.cpp).
+  bool unknown = false;
+  std::string reply;               // failed send / delivered: the text that was being sent
+  bool handled = false;            // delivered: the delivered answer's handled flag
 };
 
 // One command for the shell to perform. Its arguments are written to the
 // wire as they are, in this order (protocol.cpp: the command table).
 struct Command {
-  enum class Kind { none, fetch_slots, book, cancel };
+  enum class Kind { none, fetch_slots, book, cancel, find_booking, find_reply };
   Kind kind = Kind::none;
   std::vector<std::pair<std::string_view, std::string>> args;
 

@@ -68,6 +68,9 @@ constexpr CommandRow kCommands[] = {
     {Command::Kind::fetch_slots, "fetch_slots", "slots"},
     {Command::Kind::book, "book", "booked"},
     {Command::Kind::cancel, "cancel", "cancelled"},
+    // Checks after a call whose outcome is unknown (see reconcile()).
+    {Command::Kind::find_booking, "find_booking", "booking_found"},
+    {Command::Kind::find_reply, "find_reply", "reply_found"},
 };
 
 const CommandRow& row_of(Command::Kind kind) {
@@ -93,22 +96,24 @@ bool slot_taken(const RawResult& raw) {
   return (raw.status == 400 || raw.status == 409) && contains_ci(raw.error, "slot");
 }
 
-// `raw`, as the answer to `asked` (the command of that round, or none for
-// a save-and-send), → `r`; false with `why` when it does not answer it.
-bool read_result(const RawResult& raw, const Command& asked, CommandResult& r, std::string& why) {
+// `raw`, as the answer to `asked` (the decision of that round: its command,
+// or its save-and-send) → `r`; false with `why` when it does not answer it.
+bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r, std::string& why) {
+  const Command& asked = decided.command;
   if (!raw.is_object) return why = "each result must be an object", false;
   if (raw.type == "failed") {
     r.kind = CommandResult::Kind::failed;
+    r.unknown = raw.unknown;
     if (asked.kind == Command::Kind::none) {
       if (raw.during != "save" && raw.during != "send") return why = "a failed save-and-send says during: save or send", false;
       r.during = raw.during;
+      if (raw.during == "send" && decided.reply) r.reply = *decided.reply;
+      r.handled = decided.handled;
       return true;
     }
     r.during = std::string(row_of(asked.kind).type);
-    if (asked.kind == Command::Kind::book && slot_taken(raw)) {
-      r.kind = CommandResult::Kind::slot_taken;
-      r.slot = std::string(asked.arg("slot"));
-    }
+    r.slot = std::string(asked.arg("slot"));
+    if (asked.kind == Command::Kind::book && slot_taken(raw)) r.kind = CommandResult::Kind::slot_taken;
     return true;
   }
   if (asked.kind == Command::Kind::none) {
@@ -137,9 +142,43 @@ bool read_result(const RawResult& raw, const Command& asked, CommandResult& r, s
       r.slot = raw.slot;
       return true;
     case Command::Kind::cancel: r.kind = CommandResult::Kind::cancelled; return true;
+    case Command::Kind::find_booking:
+      r.kind = CommandResult::Kind::resolved;
+      r.appointment_id = raw.appointment_id;  // empty: no such booking
+      r.slot = std::string(asked.arg("slot"));
+      return true;
+    case Command::Kind::find_reply:
+      r.kind = CommandResult::Kind::resolved;
+      r.unknown = !raw.found;  // (reused) true: the reply is not there
+      return true;
     case Command::Kind::none: break;
   }
   return why = "unreachable", false;
+}
+
+// A check answers the unknown failure just before it: fold its answer into
+// that result, so the engine sees what really happened (a booking made, a
+// reply delivered) or a plain failure, and never checks twice.
+void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
+  if (results.size() < 2 || (check != Command::Kind::find_booking && check != Command::Kind::find_reply)) return;
+  CommandResult& answer = results.back();
+  CommandResult& checked = results[results.size() - 2];
+  if (answer.kind == CommandResult::Kind::failed) return;  // the check failed: nothing learned
+  if (check == Command::Kind::find_booking) {
+    if (!answer.appointment_id.empty()) {
+      checked = CommandResult{CommandResult::Kind::booked, {}, {}, answer.appointment_id, answer.slot, {}, false, {}, false};
+    } else {
+      checked.unknown = false;  // not booked: a plain failure
+    }
+  } else if (check == Command::Kind::find_reply) {
+    if (!answer.unknown) {
+      checked.kind = CommandResult::Kind::delivered;
+      checked.unknown = false;
+    } else {
+      checked.unknown = false;  // not delivered: a plain failure
+    }
+  }
+  answer.unknown = false;
 }
 
 std::string read_config(const RawRequest& raw, Config& c) {
@@ -213,7 +252,7 @@ std::string handle_json(std::string_view request) {
     if (raw.result_list[0].type != "failed" || raw.result_list[0].during != "read") {
       return error_response("bad_request", "result id 0 is only the failed read: {\"id\":0,\"type\":\"failed\",\"during\":\"read\"}");
     }
-    in.results.push_back(CommandResult{CommandResult::Kind::failed, {}, {}, {}, {}, "read"});
+    in.results.push_back(CommandResult{CommandResult::Kind::failed, {}, {}, {}, {}, "read", false, {}, false});
     first = 1;
   }
   long id = 1;
@@ -225,9 +264,10 @@ std::string handle_json(std::string_view request) {
     }
     if (r.id != id) return error_response("bad_request", fmt::format("result {} must have id {} (the action it answers)", i, id));
     std::string why;
-    if (!read_result(r, asked.command, in.results.emplace_back(), why)) {
+    if (!read_result(r, asked, in.results.emplace_back(), why)) {
       return error_response("bad_request", fmt::format("result {}: {}", id, why));
     }
+    reconcile(in.results, asked.command.kind);
   }
 
   Decision d = decide(in);

@@ -27,7 +27,14 @@ class Reader final : public json::json_sax_t {
   bool root_is_object = false;
 
   bool null() override { return scalar(Shape::null, nullptr); }
-  bool boolean(bool) override { return scalar(Shape::other, nullptr); }
+  bool boolean(bool v) override {
+    if (skip_ == 0 && !frames_.empty() && frames_.back().ctx == Ctx::result && !out_.result_list.empty()) {
+      auto& r = out_.result_list.back();
+      if (frames_.back().key == "unknown") r.unknown = v;
+      if (frames_.back().key == "found") r.found = v;
+    }
+    return scalar(Shape::other, nullptr);
+  }
   bool number_integer(number_integer_t v) override {
     const std::string t = fmt::format("{}", v);
     return scalar(Shape::other, &t, true);

@@ -19,6 +19,8 @@ struct RawResult {
   bool is_object = false;
   long id = -1;      // the action it answers; -1 when absent or not a whole number
   long status = 0;   // failed: the HTTP status GHL answered, 0 when none (timeout, network)
+  bool unknown = false;  // failed: GHL may have done it
+  bool found = false;    // reply_found: the reply is among the conversation's messages
   std::string type, date, appointment_id, slot, during, error;
   Shape slots = Shape::absent;
   std::vector<std::string> slot_list;  // at most kMaxSlotsRead strings

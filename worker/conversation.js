@@ -7,32 +7,8 @@ import { CHANNELS } from './channels.js';
 import { describeCore, runCore } from './core.js';
 import { fieldMap, stateOf } from './field-map.js';
 import { createGhl } from './ghl.js';
-import { localNow, dayWindow } from './time.js';
-
-// A command → its result, for the core. `id` ties the result to it.
-async function perform(ghl, cfg, contactId, { id, type, ...args }) {
-  const failed = (res) => ({ id, type: 'failed', status: res.status || 0, error: String(res.data?.message ?? res.reason ?? '').slice(0, 200) });
-  switch (type) {
-    case 'fetch_slots': {
-      const res = await ghl.freeSlots(dayWindow(args.date), cfg.timeZone);
-      if (!res.ok) return failed(res);
-      // The answer is keyed by date; other keys (traceId, ...) are not days.
-      const day = res.data?.[args.date];
-      const slots = Array.isArray(day?.slots) ? day.slots.filter((s) => typeof s === 'string') : [];
-      return { id, type: 'slots', date: args.date, slots };
-    }
-    case 'book': {
-      const res = await ghl.book(contactId, args.slot, args.title);
-      return res.ok && res.data?.id ? { id, type: 'booked', appointment_id: String(res.data.id), slot: args.slot } : failed(res);
-    }
-    case 'cancel': {
-      const res = await ghl.cancel(args.appointment_id);
-      return res.ok ? { id, type: 'cancelled' } : failed(res);
-    }
-    default:
-      return { id, type: 'failed', error: `unknown command ${type}` };
-  }
-}
+import { perform } from './perform.js';
+import { localNow } from './time.js';
 
 // `inbound`: { contactId, text, id, channel } (worker/webhook.js, workflow.js).
 // → { status, body, handled }; `log` is filled in.
@@ -42,6 +18,7 @@ export async function handleInbound(inbound, cfg, log) {
   const sendType = CHANNELS[inbound.channel]?.send ?? 'WhatsApp';
   // A lone UTF-16 surrogate cannot cross into the core as JSON; phones never send one.
   const message = { id: String(inbound.id || ''), text: String(inbound.text).toWellFormed() };
+  const started = Date.now();
   const now = localNow(cfg.timeZone);  // one clock for all the rounds: the core replays them
   const results = [];
 
@@ -67,7 +44,7 @@ export async function handleInbound(inbound, cfg, log) {
       return { status: out.error === 'config' ? 500 : 400, body: { error: out.error, message: out.message }, handled: false };
     }
     if (out.action === 'perform') {
-      results.push(await perform(ghl, cfg, contactId, out.command));
+      results.push(await perform(ghl, cfg, { contactId, since: started }, out.command));
       continue;
     }
     if (out.action === 'save_and_send') {
@@ -76,15 +53,17 @@ export async function handleInbound(inbound, cfg, log) {
         const missing = updates.filter(([k]) => !map.byKey.has(k)).map(([k]) => k);
         if (missing.length) log.error = `custom fields missing: ${missing.join(', ')}; run npm run ghl:setup or give the token locations/customFields.write`;
         const res = missing.length ? { ok: false } : await ghl.updateContact(contactId, updates.map(([k, v]) => ({ id: map.byKey.get(k), field_value: v })));
+        // Unknown: GHL may hold the new values, so the core's undo must cover them.
+        if (res.ok || res.unknown) saved = { ...(saved || state), ...out.updates };
         if (!res.ok) {
-          results.push({ id: out.id, type: 'failed', during: 'save' });
+          results.push({ id: out.id, type: 'failed', during: 'save', unknown: !!res.unknown });
           continue;
         }
-        saved = { ...(saved || state), ...out.updates };
       }
       if (typeof out.reply === 'string') {
-        if (!(await ghl.send(contactId, out.reply, sendType)).ok) {
-          results.push({ id: out.id, type: 'failed', during: 'send' });
+        const res = await ghl.send(contactId, out.reply, sendType);
+        if (!res.ok) {
+          results.push({ id: out.id, type: 'failed', during: 'send', unknown: !!res.unknown });
           continue;
         }
         sent = out.reply;

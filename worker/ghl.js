@@ -81,7 +81,9 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
         retried = true;
         continue;
       }
-      return { ok: false, status: res ? res.status : 0, reason: failure || `http ${res.status}`, data };
+      // A timeout or lost connection after the request went out: GHL may
+      // have done it. The core decides what to check (never a guess here).
+      return { ok: false, status: res ? res.status : 0, reason: failure || `http ${res.status}`, data, unknown: !!failure };
     }
   }
 
@@ -95,6 +97,14 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
     upsertContact: (phone) =>
       request('upsert-contact', 'POST', '/contacts/upsert',
         { version: V_CONTACTS, body: { locationId: cfg.locationId, phone } }),
+    appointmentsOf: (contactId) =>
+      request('get-appointments-for-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}/appointments`, { version: V_CONTACTS }),
+    conversationsOf: (contactId) =>
+      request('search-conversation', 'GET', '/conversations/search',
+        { version: V_CONVERSATIONS, query: { locationId: cfg.locationId, contactId } }),
+    messagesOf: (conversationId, limit) =>
+      request('get-messages', 'GET', `/conversations/${encodeURIComponent(conversationId)}/messages`,
+        { version: V_CONVERSATIONS, query: { limit } }),
     getContact: (contactId) =>
       request('get-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}`, { version: V_CONTACTS }),
     updateContact: (contactId, customFields) =>

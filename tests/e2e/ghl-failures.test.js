@@ -103,8 +103,10 @@ describe('a lasting GHL failure changes nothing', () => {
       test(`${op} (${step} step) answering ${kind}`, async () => {
         const r = await scenario(stack, { step, faults: { [op]: fault } });
         assertNothingAdvanced(r);
-        const sends = op === 'send-a-new-message' ? 2 : 1;  // the reply, then "try again"
-        assert.equal(r.count(op), attemptsFor(op, kind) * sends, r.calls.map((c) => `${c.operationId}:${c.status}`).join(' '));
+        // The reply, then "try again"; a save that timed out may have been
+        // applied, so it is followed by its undo (which times out too).
+        const tries = op === 'send-a-new-message' || (op === 'update-contact' && kind === 'a timeout') ? 2 : 1;
+        assert.equal(r.count(op), attemptsFor(op, kind) * tries, r.calls.map((c) => `${c.operationId}:${c.status}`).join(' '));
         if (op === 'send-a-new-message') {
           assert.equal(r.res.body.reply, null, 'nothing could be sent');
           assert.deepEqual(r.sent, []);

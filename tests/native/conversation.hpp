@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -40,6 +41,7 @@ struct FakeCalendar {
   std::map<std::string, std::vector<std::string>> free;
   std::set<std::string> taken;  // booked by someone else since the offer
   std::vector<std::string> booked;
+  std::map<std::string, std::string> ids;  // slot → appointment id
   int next_id = 1;
 };
 
@@ -48,7 +50,10 @@ struct Conversation {
   json config = json::object();
   std::string now = "2026-11-25T10:30:00-06:00";  // a Wednesday
   FakeCalendar calendar;
-  std::set<std::string> failing;  // "fetch_slots", "book", "save", "send", "read"
+  // "fetch_slots", "book", "save", "send", "read": GHL answers an error;
+  // "book-late", "save-late", "send-late": GHL does it but the answer is lost
+  // (the save and send ones once).
+  std::set<std::string> failing;
   std::vector<std::string> sent;  // replies delivered
   std::vector<json> commands;     // commands performed during the last message
   json last;                      // the last core response
@@ -80,13 +85,21 @@ struct Conversation {
     }
     if (type == "book") {
       const std::string slot = cmd["slot"];
+      if (failing.count("book-late") && !calendar.taken.count(slot)) {
+        // GHL booked it, but the answer never came.
+        calendar.taken.insert(slot);
+        calendar.booked.push_back(slot);
+        calendar.ids[slot] = "appt-" + std::to_string(calendar.next_id++);
+        return {{"id", id}, {"type", "failed"}, {"status", 0}, {"error", "timeout"}, {"unknown", true}};
+      }
       if (calendar.taken.count(slot)) {
         // What GHL answers for a slot someone else took.
         return {{"id", id}, {"type", "failed"}, {"status", 400}, {"error", "The slot you have selected is no longer available."}};
       }
       calendar.taken.insert(slot);
       calendar.booked.push_back(slot);
-      return {{"id", id}, {"type", "booked"}, {"slot", slot}, {"appointment_id", "appt-" + std::to_string(calendar.next_id++)}};
+      calendar.ids[slot] = "appt-" + std::to_string(calendar.next_id++);
+      return {{"id", id}, {"type", "booked"}, {"slot", slot}, {"appointment_id", calendar.ids[slot]}};
     }
     if (type == "cancel") {
       if (!calendar.booked.empty()) {
@@ -94,6 +107,16 @@ struct Conversation {
         calendar.booked.pop_back();
       }
       return {{"id", id}, {"type", "cancelled"}};
+    }
+    if (type == "find_booking") {
+      const std::string slot = cmd["slot"];
+      const bool ours = std::find(calendar.booked.begin(), calendar.booked.end(), slot) != calendar.booked.end();
+      json r{{"id", id}, {"type", "booking_found"}};
+      if (ours) r["appointment_id"] = calendar.ids[slot];
+      return r;
+    }
+    if (type == "find_reply") {
+      return {{"id", id}, {"type", "reply_found"}, {"found", std::find(sent.begin(), sent.end(), cmd["text"].get<std::string>()) != sent.end()}};
     }
     return {{"id", id}, {"type", "failed"}};
   }
@@ -124,6 +147,16 @@ struct Conversation {
       }
       const json failed{{"id", out["id"]}, {"type", "failed"}};
       if (!out["updates"].empty()) {
+        if (failing.count("save-late")) {
+          // GHL saved it, but the answer never came: it may hold the new values.
+          failing.erase("save-late");
+          for (auto& [k, v] : out["updates"].items()) saved[k] = v;
+          fields = saved;
+          results.push_back(failed);
+          results.back()["during"] = "save";
+          results.back()["unknown"] = true;
+          continue;
+        }
         if (failing.count("save")) {
           results.push_back(failed);
           results.back()["during"] = "save";
@@ -133,6 +166,15 @@ struct Conversation {
         fields = saved;
       }
       if (out["reply"].is_string()) {
+        if (failing.count("send-late")) {
+          // Delivered, but the answer never came.
+          failing.erase("send-late");
+          sent.push_back(out["reply"]);
+          results.push_back(failed);
+          results.back()["during"] = "send";
+          results.back()["unknown"] = true;
+          continue;
+        }
         if (failing.count("send")) {
           results.push_back(failed);
           results.back()["during"] = "send";

@@ -172,6 +172,52 @@ TEST(Conversation, SlotTakenBetweenOfferAndBookingOffersFreshSlots) {
   EXPECT_EQ(c.field("appointment_datetime"), "2026-11-26T16:00:00-06:00");
 }
 
+// GHL did the work but its answer was lost (a timeout after the request
+// went out): exactly one booking, one reply, and no step the lead was not told.
+Conversation at_day() {
+  auto c = with_calendar();
+  c.fields = {{"booking_step", "day"}, {"language", "es"}, {"customer_name", "Ana"},
+              {"customer_goal", "Vender"}, {"customer_pain_point", "Tráfico"},
+              {"customer_budget", "900"}, {"customer_email", "ana@x.com"}};
+  c.say("jueves");
+  return c;
+}
+
+TEST(Conversation, ABookingWhoseAnswerWasLostIsAdoptedNotMadeTwice) {
+  auto c = at_day();
+  c.failing.insert("book-late");
+  EXPECT_EQ(c.say("2pm"),
+            "¡Perfecto! Tu cita está confirmada para el jueves 26 de noviembre a las 2pm. Te envié los detalles a ana@x.com");
+  ASSERT_EQ(c.commands.size(), 2u);
+  EXPECT_EQ(c.commands[1]["type"], "find_booking");
+  EXPECT_EQ(c.calendar.booked.size(), 1u) << "one appointment";
+  EXPECT_EQ(c.field("appointment_id"), c.calendar.ids["2026-11-26T14:00:00-06:00"]);
+  EXPECT_EQ(c.field("booking_step"), "scheduled");
+}
+
+TEST(Conversation, AReplyWhoseSendTimedOutIsNotSentTwice) {
+  auto c = at_day();
+  c.failing.insert("send-late");
+  const std::size_t before = c.sent.size();
+  c.say("2pm");
+  EXPECT_EQ(c.sent.size(), before + 1) << "the confirmation, once";
+  EXPECT_NE(c.sent.back().find("confirmada"), std::string::npos);
+  EXPECT_EQ(c.commands.back()["type"], "find_reply");
+  EXPECT_EQ(c.field("booking_step"), "scheduled");
+  EXPECT_TRUE(c.handled);
+}
+
+TEST(Conversation, ASaveWhoseAnswerWasLostIsUndoneBeforeTryAgain) {
+  auto c = at_day();
+  c.failing.insert("save-late");
+  const std::string before = c.field("booking_step");
+  EXPECT_EQ(c.say("2pm"), "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.");
+  EXPECT_EQ(c.field("booking_step"), before) << "GHL holds what the lead was last told";
+  EXPECT_TRUE(c.field("appointment_id").empty());
+  EXPECT_TRUE(c.calendar.booked.empty()) << "the booking of an unsaved answer is cancelled";
+  EXPECT_FALSE(c.handled);
+}
+
 TEST(Conversation, LastSlotTakenSendsTheLeadBackToTheDay) {
   auto c = with_calendar();
   c.calendar.free["2026-11-26"] = {"2026-11-26T10:00:00-06:00"};

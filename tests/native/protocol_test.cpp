@@ -163,6 +163,61 @@ TEST(Protocol, AFailedSendIsUndoneAndRetriedOnceThenNothing) {
   EXPECT_EQ(out["handled"], false);
 }
 
+// GHL timed out after the request went out: the core looks before it
+// decides, and never books or sends twice on a guess.
+TEST(Protocol, ABookingWhoseAnswerWasLostIsLookedForBeforeAnythingElse) {
+  const std::string lost = R"({"id": 1, "type": "failed", "status": 0, "error": "timeout", "unknown": true})";
+  json out = at_time(lost);
+  EXPECT_EQ(out["action"], "perform");
+  EXPECT_EQ(out["command"], (json{{"id", 2}, {"type", "find_booking"}, {"slot", "2026-11-26T10:00:00-06:00"}}));
+  // Found: it is the lead's booking, confirmed as if the answer had arrived.
+  out = at_time(lost + R"(, {"id": 2, "type": "booking_found", "appointment_id": "a7"})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["step"], "scheduled");
+  EXPECT_EQ(out["updates"]["appointment_id"], "a7");
+  EXPECT_EQ(out["handled"], true);
+  // Not there: a plain failure, try again later, no second booking.
+  out = at_time(lost + R"(, {"id": 2, "type": "booking_found"})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["outcome"], "ghl_failed");
+  EXPECT_EQ(out["handled"], false);
+  // The look-up failed too: try again later (the next message looks again).
+  out = at_time(lost + R"(, {"id": 2, "type": "failed", "status": 503})");
+  EXPECT_EQ(out["outcome"], "ghl_failed");
+  // A known failure (GHL answered 500) is not looked for.
+  EXPECT_EQ(at_time(R"({"id": 1, "type": "failed", "status": 500})")["outcome"], "ghl_failed");
+}
+
+TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
+  const std::string greeting = R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00", "results": [)";
+  const std::string lost = R"({"id": 1, "type": "failed", "during": "send", "unknown": true})";
+  json out = handle(greeting + lost + "]}");
+  EXPECT_EQ(out["action"], "perform");
+  EXPECT_EQ(out["command"]["type"], "find_reply");
+  EXPECT_EQ(out["command"]["text"], "¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?");
+  // Delivered: done, as the first answer said (nothing more sent or undone).
+  out = handle(greeting + lost + R"(, {"id": 2, "type": "reply_found", "found": true}]})");
+  EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["handled"], true);
+  // Not delivered: undo the save, say try again.
+  out = handle(greeting + lost + R"(, {"id": 2, "type": "reply_found", "found": false}]})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["outcome"], "ghl_failed");
+  EXPECT_EQ(out["handled"], false);
+}
+
+TEST(Protocol, ASaveWhoseAnswerWasLostIsUndone) {
+  // The shell reports what GHL may now hold in `saved`: the core writes it back.
+  const json out = handle(R"({"state": {"booking_step": "goal", "language": "es", "customer_name": "Ana"},
+      "saved": {"booking_step": "pain", "language": "es", "customer_name": "Ana", "customer_goal": "Vender"},
+      "message": {"id": "m2", "text": "Vender"}, "now": "2026-11-25T10:00:00-06:00",
+      "results": [{"id": 1, "type": "failed", "during": "save", "unknown": true}]})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["updates"]["booking_step"], "goal");
+  EXPECT_EQ(out["updates"]["customer_goal"], "");
+  EXPECT_EQ(out["handled"], false);
+}
+
 TEST(Protocol, ARedeliveryIsNothingAndHandled) {
   const json out = handle(R"({"state": {"booking_step": "goal", "last_message_id": "m1"}, "message": {"id": "m1", "text": "hola"},
       "now": "2026-11-25T10:00:00-06:00"})");

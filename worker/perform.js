@@ -1,0 +1,61 @@
+// The core's commands, performed against GHL: one case each, the result in
+// the shape core/protocol.schema.json gives. `id` ties a result to its
+// command. Failures carry GHL's status and message, and `unknown` when GHL
+// may have done it anyway (a timeout after the request went out): the
+// core, not this file, decides what that means.
+import { dayWindow } from './time.js';
+
+const ACTIVE = (a) => !['cancelled', 'invalid', 'noshow'].includes(String(a?.appointmentStatus ?? a?.status ?? '').toLowerCase());
+const sameInstant = (a, b) => Number.isFinite(Date.parse(a)) && Date.parse(a) === Date.parse(b);
+// A send that timed out may arrive a little later than GHL dates it.
+const SEND_SKEW_MS = 60_000;
+
+// `who`: { contactId, since } (since: when this webhook started, ms).
+export async function perform(ghl, cfg, who, { id, type, ...args }) {
+  const failed = (res) => ({
+    id, type: 'failed', status: res.status || 0, error: String(res.data?.message ?? res.reason ?? '').slice(0, 200),
+    ...(res.unknown && { unknown: true }),
+  });
+  switch (type) {
+    case 'fetch_slots': {
+      const res = await ghl.freeSlots(dayWindow(args.date), cfg.timeZone);
+      if (!res.ok) return failed(res);
+      // The answer is keyed by date; other keys (traceId, ...) are not days.
+      const day = res.data?.[args.date];
+      const slots = Array.isArray(day?.slots) ? day.slots.filter((s) => typeof s === 'string') : [];
+      return { id, type: 'slots', date: args.date, slots };
+    }
+    case 'book': {
+      const res = await ghl.book(who.contactId, args.slot, args.title);
+      return res.ok && res.data?.id ? { id, type: 'booked', appointment_id: String(res.data.id), slot: args.slot } : failed(res);
+    }
+    case 'cancel': {
+      const res = await ghl.cancel(args.appointment_id);
+      return res.ok ? { id, type: 'cancelled' } : failed(res);
+    }
+    case 'find_booking': {
+      // A booking whose answer was lost: is there an active appointment of
+      // this contact in our calendar at that slot?
+      const res = await ghl.appointmentsOf(who.contactId);
+      if (!res.ok) return failed(res);
+      const found = (res.data?.events ?? []).find((a) =>
+        ACTIVE(a) && (!a.calendarId || a.calendarId === cfg.calendarId) && sameInstant(a.startTime, args.slot));
+      return { id, type: 'booking_found', ...(found?.id && { appointment_id: String(found.id) }) };
+    }
+    case 'find_reply': {
+      // A reply whose send timed out: is it among the conversation's latest messages?
+      const conv = await ghl.conversationsOf(who.contactId);
+      if (!conv.ok) return failed(conv);
+      const conversationId = conv.data?.conversations?.[0]?.id;
+      if (!conversationId) return { id, type: 'reply_found', found: false };
+      const res = await ghl.messagesOf(conversationId, 20);
+      if (!res.ok) return failed(res);
+      const list = res.data?.messages?.messages ?? res.data?.messages ?? [];
+      const found = (Array.isArray(list) ? list : []).some((m) => m?.direction === 'outbound' && m?.body === args.text &&
+        !(Date.parse(m?.dateAdded) < who.since - SEND_SKEW_MS));
+      return { id, type: 'reply_found', found };
+    }
+    default:
+      return { id, type: 'failed', error: `unknown command ${type}` };
+  }
+}
