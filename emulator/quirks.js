@@ -55,6 +55,78 @@ export const QUIRKS = [
     },
   },
   {
+    id: 'search-conversations-startAfterDate-type',
+    kind: 'relaxation',
+    // search-conversation declares its startAfterDate query parameter with
+    // `type: "any"`, which is no JSON Schema type (Ajv refuses to compile it,
+    // so no request to the operation could be validated). Its own anyOf says
+    // what GHL takes: the sort value of the last conversation, a number, or
+    // a list of them (the parameter repeated).
+    patch(docs) {
+      const param = queryParam(docs, 'apps/conversations.json', '/conversations/search', 'startAfterDate');
+      if (param.schema?.type !== 'any') throw new Error(`startAfterDate's type is ${param.schema?.type}, not "any"`);
+      param.schema = {
+        anyOf: [{ type: 'number' }, { type: 'array', items: { type: 'number' } }],
+        example: param.schema.example,
+      };
+    },
+  },
+  {
+    id: 'get-messages-type-list',
+    kind: 'relaxation',
+    // get-messages' `type` query parameter is "Types of message to fetched
+    // separated with comma" (example "TYPE_SMS,TYPE_CALL"), but its schema is
+    // a single-value enum; accept a comma-separated list of those values.
+    patch(docs) {
+      const param = queryParam(docs, 'apps/conversations.json', '/conversations/{conversationId}/messages', 'type');
+      const values = param.schema?.enum;
+      if (!Array.isArray(values)) throw new Error('type has no enum');
+      const one = `(${values.join('|')})`;
+      param.schema = { type: 'string', pattern: `^${one}(,${one})*$`, example: param.schema.example };
+    },
+  },
+  {
+    id: 'get-messages-nested-page',
+    kind: 'relaxation',
+    // The spec declares get-messages' 200 answer as the page itself
+    // ({lastMessageId, nextPage, messages: [...]}); GHL really answers the
+    // page inside a `messages` key: {messages: {lastMessageId, nextPage,
+    // messages: [...]}} (GoHighLevel/highlevel-api-docs#54, and public
+    // clients read data.messages.messages). The emulator answers as GHL does.
+    // lastMessageId (the id of the page's last message) is left out when the
+    // page is empty, so it is not required.
+    patch(docs) {
+      const response = at(docs['apps/conversations.json'], [
+        'paths', '/conversations/{conversationId}/messages', 'get', 'responses', '200', 'content', 'application/json',
+      ]);
+      if (response.schema?.$ref !== '#/components/schemas/GetMessagesByConversationResponseDto') {
+        throw new Error(`the 200 schema is ${JSON.stringify(response.schema)}`);
+      }
+      const page = schemaOf(docs, 'apps/conversations.json', 'GetMessagesByConversationResponseDto');
+      if (!page.required?.includes('lastMessageId')) throw new Error('the page no longer requires lastMessageId');
+      page.required = page.required.filter((name) => name !== 'lastMessageId');
+      response.schema = {
+        type: 'object',
+        properties: { messages: { $ref: '#/components/schemas/GetMessagesByConversationResponseDto' } },
+        required: ['messages'],
+      };
+    },
+  },
+  {
+    id: 'conversation-contact-details-optional',
+    kind: 'relaxation',
+    // ConversationSchema (search-conversation) requires fullName,
+    // contactName, email and phone, all strings; a WhatsApp contact often
+    // has no email (or no name), and GHL leaves out what the contact lacks
+    // rather than inventing it. The emulator does too.
+    patch(docs) {
+      const schema = schemaOf(docs, 'apps/conversations.json', 'ConversationSchema');
+      const optional = ['fullName', 'contactName', 'email', 'phone'];
+      if (!optional.every((name) => schema.required?.includes(name))) throw new Error('ConversationSchema changed');
+      schema.required = schema.required.filter((name) => !optional.includes(name));
+    },
+  },
+  {
     id: 'closed-request-bodies',
     kind: 'strictness',
     // GHL validates bodies with NestJS's forbidNonWhitelisted ("property x
@@ -89,6 +161,9 @@ export const STRICT = {
   // startTime / endTime of an appointment must carry an explicit offset or
   // "Z": a bare local time means different instants to different readers.
   appointmentTimesNeedOffset: true,
+  // `limit` of search-conversation and get-messages is a "number"; the
+  // emulator answers 422 to one that is not a positive integer.
+  positiveIntegerLimits: true,
 };
 
 export function applyQuirks(docs) {
@@ -100,6 +175,13 @@ export function applyQuirks(docs) {
     }
   }
   return docs;
+}
+
+function queryParam(docs, file, route, name) {
+  const params = at(docs[file], ['paths', route, 'get', 'parameters']);
+  const param = params.find((p) => p.in === 'query' && p.name === name);
+  if (!param) throw new Error(`${route} has no query parameter ${name}`);
+  return param;
 }
 
 function schemaOf(docs, file, name) {

@@ -78,6 +78,34 @@ export function normalizeCalendar(cal = {}) {
   return calendar;
 }
 
+// The send-a-new-message `type` → the messageType GHL lists the message as.
+export const MESSAGE_TYPES = {
+  SMS: 'TYPE_SMS',
+  RCS: 'TYPE_RCS',
+  Email: 'TYPE_EMAIL',
+  WhatsApp: 'TYPE_WHATSAPP',
+  IG: 'TYPE_INSTAGRAM',
+  FB: 'TYPE_FACEBOOK',
+  Custom: 'TYPE_CUSTOM_PROVIDER_SMS',
+  Live_Chat: 'TYPE_LIVE_CHAT',
+  TIKTOK: 'TYPE_TIKTOK',
+};
+const messageTypeOf = (type) => MESSAGE_TYPES[type] ?? 'TYPE_SMS';
+
+// The numeric `type` of a listed message. GHL numbers its message types in
+// the order of the spec's messageType list without the later TYPE_RCS
+// (TYPE_CALL 1, TYPE_SMS 2, TYPE_EMAIL 3, …, TYPE_WHATSAPP 19: the spec
+// says call and voicemail are types 1 and 10); read `messageType` instead.
+const MESSAGE_TYPE_CODES = Object.fromEntries([
+  'TYPE_CALL', 'TYPE_SMS', 'TYPE_EMAIL', 'TYPE_SMS_REVIEW_REQUEST', 'TYPE_WEBCHAT',
+  'TYPE_SMS_NO_SHOW_REQUEST', 'TYPE_CAMPAIGN_SMS', 'TYPE_CAMPAIGN_CALL', 'TYPE_CAMPAIGN_EMAIL',
+  'TYPE_CAMPAIGN_VOICEMAIL', 'TYPE_FACEBOOK', 'TYPE_CAMPAIGN_FACEBOOK', 'TYPE_CAMPAIGN_MANUAL_CALL',
+  'TYPE_CAMPAIGN_MANUAL_SMS', 'TYPE_GMB', 'TYPE_CAMPAIGN_GMB', 'TYPE_REVIEW', 'TYPE_INSTAGRAM',
+  'TYPE_WHATSAPP', 'TYPE_CUSTOM_SMS', 'TYPE_CUSTOM_EMAIL', 'TYPE_CUSTOM_PROVIDER_SMS',
+  'TYPE_CUSTOM_PROVIDER_EMAIL', 'TYPE_IVR_CALL', 'TYPE_ACTIVITY_CONTACT', 'TYPE_ACTIVITY_INVOICE',
+  'TYPE_ACTIVITY_PAYMENT', 'TYPE_ACTIVITY_OPPORTUNITY', 'TYPE_LIVE_CHAT',
+].map((t, i) => [t, i + 1]));
+
 export function createStore({ locationId, calendars, customFields, seed, nowMs }) {
   const newId = idMaker(seed);
   const fields = [];
@@ -388,6 +416,37 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
     return view;
   }
 
+  // A contact's appointments, every status, by start time (then booking
+  // order). Unknown contact: GhlError 400, as get-contact.
+  function contactAppointments(contactId) {
+    requireContact(contactId);
+    return [...appointments.values()]
+      .filter((a) => a.contactId === contactId)
+      .sort((a, b) => a.startMs - b.startMs);
+  }
+
+  // GetEventSchema (apps/contacts.json), the items of get-appointments-for-
+  // contact. startTime / endTime are the strings the booking was made with
+  // (or the endTime the emulator derived); `status` mirrors appointmentStatus.
+  function eventView(a) {
+    const view = {
+      id: a.id,
+      calendarId: a.calendarId,
+      status: a.appointmentStatus,
+      title: a.title,
+      startTime: a.startTime,
+      endTime: a.endTime,
+      locationId: a.locationId,
+      contactId: a.contactId,
+      appointmentStatus: a.appointmentStatus,
+      users: [],
+      dateAdded: a.dateAdded,
+      dateUpdated: a.dateUpdated,
+    };
+    for (const k of ['assignedUserId', 'address', 'notes']) if (a[k] !== undefined) view[k] = a[k];
+    return view;
+  }
+
   function calendarFreeSlots(calendarId, { fromMs, toMs }) {
     const cal = requireCalendar(calendarId);
     return freeSlots(cal, { fromMs, toMs, nowMs: nowMs(), booked: booked(cal.id) });
@@ -408,6 +467,78 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
     if (body.attachments) record.attachments = [...body.attachments];
     messages.push(record);
     return record;
+  }
+
+  // --- conversations ----------------------------------------------------------
+  // One conversation per contact, with the id send-a-new-message answers. It
+  // exists once it has a message (only sent messages are recorded today).
+
+  function conversationMessages(conversationId) {
+    return messages.filter((m) => m.conversationId === conversationId);
+  }
+
+  // → {id, contact, messages (oldest first), seq (place of its last message
+  // among all messages: orders conversations whose last messages share a
+  // timestamp)} or null.
+  function getConversation(id) {
+    const list = conversationMessages(id);
+    if (!list.length) return null;
+    return { id, contact: contacts.get(list[0].contactId), messages: list, seq: messages.lastIndexOf(list[list.length - 1]) };
+  }
+
+  function listConversations() {
+    const ids = [...new Set(messages.map((m) => m.conversationId))];
+    return ids.map(getConversation);
+  }
+
+  const msOf = (iso) => Date.parse(iso);
+  // Only sent messages are recorded so far.
+  const directionOf = (m) => m.direction ?? 'outbound';
+
+  // ConversationSchema (apps/conversations.json), plus the dates GHL also
+  // sends (numbers, ms). Contact details the contact lacks are left out
+  // (quirks.js, conversation-contact-details-optional).
+  function conversationView({ id, contact: c, messages: list }) {
+    const last = list[list.length - 1];
+    const name = [c.firstName, c.lastName].filter(Boolean).join(' ') || undefined;
+    const view = {
+      id,
+      contactId: c.id,
+      locationId,
+      lastMessageBody: last.message ?? '',
+      lastMessageType: messageTypeOf(last.type),
+      lastMessageDirection: directionOf(last),
+      lastMessageDate: msOf(last.at),
+      type: c.phone || !c.email ? 'TYPE_PHONE' : 'TYPE_EMAIL',
+      unreadCount: 0,
+      fullName: name,
+      contactName: name,
+      email: c.email,
+      phone: c.phone,
+      dateAdded: msOf(list[0].at),
+      dateUpdated: msOf(last.at),
+    };
+    return JSON.parse(JSON.stringify(view));
+  }
+
+  // GetMessageResponseDto (apps/conversations.json).
+  function messageView(m) {
+    const view = {
+      id: m.messageId,
+      type: MESSAGE_TYPE_CODES[messageTypeOf(m.type)] ?? 0,
+      messageType: messageTypeOf(m.type),
+      locationId,
+      contactId: m.contactId,
+      conversationId: m.conversationId,
+      dateAdded: m.at,
+      body: m.message,
+      direction: directionOf(m),
+      status: 'sent',
+      contentType: 'text/plain',
+      source: 'api',
+    };
+    if (m.attachments?.length) view.attachments = [...m.attachments];
+    return JSON.parse(JSON.stringify(view));
   }
 
   return {
@@ -432,7 +563,13 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
     editAppointment,
     appointmentView,
     listAppointments: () => [...appointments.values()].map((a) => ({ ...a })),
+    contactAppointments,
+    eventView,
     sendMessage,
+    getConversation,
+    listConversations,
+    conversationView,
+    messageView,
     listMessages: ({ contactId } = {}) =>
       messages.filter((m) => !contactId || m.contactId === contactId).map((m) => ({ ...m })),
   };

@@ -6,7 +6,12 @@
 import { dayWindow } from './time.js';
 
 const ACTIVE = (a) => !['cancelled', 'invalid', 'noshow'].includes(String(a?.appointmentStatus ?? a?.status ?? '').toLowerCase());
-const sameInstant = (a, b) => Number.isFinite(Date.parse(a)) && Date.parse(a) === Date.parse(b);
+// GHL writes appointment times with an offset, or (its spec's example) as a
+// wall-clock time of the location with none: compare those as wall clocks.
+const HAS_ZONE = /(Z|[+-]\d\d:?\d\d)$/;
+const sameInstant = (a, slot) => (typeof a === 'string' && !HAS_ZONE.test(a.trim())
+  ? a.trim().replace(' ', 'T').slice(0, 16) === String(slot).slice(0, 16)
+  : Number.isFinite(Date.parse(a)) && Date.parse(a) === Date.parse(slot));
 // A send that timed out may arrive a little later than GHL dates it.
 const SEND_SKEW_MS = 60_000;
 
