@@ -50,9 +50,68 @@ constexpr IntentRow kIntents[] = {
     {Intent::human, hand_off},
 };
 
+// The appointments the bot still has to cancel (state.pending_cancel).
+std::vector<std::string> split_ids(std::string_view list) {
+  std::vector<std::string> out;
+  while (!list.empty() && out.size() < 8) {
+    const auto comma = list.find(',');
+    const auto id = trim(list.substr(0, comma));
+    if (!id.empty()) out.emplace_back(id);
+    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+const CommandResult* cancel_result(const Input& in, std::string_view id) {
+  for (const auto& r : in.results) {
+    if ((r.kind == CommandResult::Kind::cancelled || (r.kind == CommandResult::Kind::failed && r.during == "cancel")) &&
+        r.appointment_id == id) {
+      return &r;
+    }
+  }
+  return nullptr;
+}
+
+Decision decide_message(const Input& in, const std::vector<std::string>& pending);
+
 }  // namespace
 
+// Housekeeping first: a cancel that failed in an earlier webhook (kept in
+// pending_cancel) is tried again, once per webhook, before the message is
+// looked at; its failure is not this message's. Whatever this webhook
+// could not cancel is kept there, so at most one active appointment of the
+// bot's stays with the contact.
 Decision decide(const Input& in) {
+  const auto pending = split_ids(in.state.pending_cancel);
+  for (const auto& id : pending) {
+    if (cancel_result(in, id) == nullptr) {
+      return Decision{in.state, std::nullopt, Command{Command::Kind::cancel, {{"appointment_id", id}}}, "command", false};
+    }
+  }
+  Decision d = decide_message(in, pending);
+  if (d.command.kind != Command::Kind::none) return d;
+  std::string still;
+  const auto keep = [&still](std::string_view id) {
+    if (!still.empty()) still += ',';
+    still += id;
+  };
+  for (const auto& id : pending) {
+    if (cancel_result(in, id)->kind != CommandResult::Kind::cancelled) keep(id);
+  }
+  for (const auto& r : in.results) {
+    if (r.kind == CommandResult::Kind::failed && r.during == "cancel" && !contains(pending, r.appointment_id)) keep(r.appointment_id);
+  }
+  d.target.pending_cancel = still;
+  return d;
+}
+
+namespace {
+
+Decision decide_message(const Input& in, const std::vector<std::string>& pending) {
   const State& s = in.state;
   Step step = Step::greeting;
   const bool known_step = parse_step(s.booking_step, step);
@@ -98,8 +157,9 @@ Decision decide(const Input& in) {
     t.out.handled = last->handled;
     return t.out;
   }
-  if (std::any_of(in.results.begin(), in.results.end(),
-                  [](const auto& r) { return r.kind == CommandResult::Kind::failed; })) {
+  if (std::any_of(in.results.begin(), in.results.end(), [&pending](const auto& r) {
+        return r.kind == CommandResult::Kind::failed && !(r.during == "cancel" && contains(pending, r.appointment_id));
+      })) {
     on_failure(t);
     return t.out;
   }
@@ -140,4 +200,5 @@ Decision decide(const Input& in) {
   return t.out;
 }
 
+}  // namespace
 }  // namespace booking

@@ -113,6 +113,7 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
     }
     r.during = std::string(row_of(asked.kind).type);
     r.slot = std::string(asked.arg("slot"));
+    r.appointment_id = std::string(asked.arg("appointment_id"));
     if (asked.kind == Command::Kind::book && slot_taken(raw)) r.kind = CommandResult::Kind::slot_taken;
     return true;
   }
@@ -141,7 +142,10 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       r.appointment_id = raw.appointment_id;
       r.slot = raw.slot;
       return true;
-    case Command::Kind::cancel: r.kind = CommandResult::Kind::cancelled; return true;
+    case Command::Kind::cancel:
+      r.kind = CommandResult::Kind::cancelled;
+      r.appointment_id = std::string(asked.arg("appointment_id"));
+      return true;
     case Command::Kind::find_booking:
       r.kind = CommandResult::Kind::resolved;
       r.appointment_id = raw.appointment_id;  // empty: no such booking

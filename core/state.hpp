@@ -27,6 +27,7 @@ struct State {
   std::string last_interaction;      // local "now" of the last processed message
   std::string offered_slots;         // slots offered at the time step, comma-separated ISO-8601
   std::string last_message_id;       // for dropping a redelivered webhook
+  std::string pending_cancel;        // appointments the bot must still cancel (ids, comma-separated)
   friend bool operator==(const State&, const State&) = default;
 };
 
@@ -43,7 +44,7 @@ struct StateField {
   std::string_view data_type;
 };
 
-inline constexpr std::array<StateField, 15> kStateFields{{
+inline constexpr std::array<StateField, 16> kStateFields{{
     {"booking_step", &State::booking_step, "TEXT"},
     {"language", &State::language, "TEXT"},
     {"customer_name", &State::customer_name, "TEXT"},
@@ -59,6 +60,7 @@ inline constexpr std::array<StateField, 15> kStateFields{{
     {"last_interaction", &State::last_interaction, "TEXT"},
     {"offered_slots", &State::offered_slots, "TEXT"},
     {"last_message_id", &State::last_message_id, "TEXT"},
+    {"pending_cancel", &State::pending_cancel, "TEXT"},
 }};
 
 // Longest value we keep in one field; GHL text fields hold more, but a

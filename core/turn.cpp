@@ -86,10 +86,11 @@ void on_failure(Turn& t) {
   t.out.target = t.in.state;
   t.out.handled = false;
   const auto* booked = find_result(t.in, CommandResult::Kind::booked);
-  const bool cancel_tried = find_result(t.in, CommandResult::Kind::cancelled) != nullptr ||
-                            std::any_of(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
-                              return r.kind == CommandResult::Kind::failed && r.during == "cancel";
-                            });
+  const bool cancel_tried =
+      booked != nullptr && std::any_of(t.in.results.begin(), t.in.results.end(), [booked](const auto& r) {
+        return (r.kind == CommandResult::Kind::cancelled || (r.kind == CommandResult::Kind::failed && r.during == "cancel")) &&
+               r.appointment_id == booked->appointment_id;
+      });
   if (booked != nullptr && !cancel_tried) {
     t.out.command = Command{Command::Kind::cancel, {{"appointment_id", booked->appointment_id}}};
     t.out.outcome = "command";

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { specScopes } from '../../emulator/ghl-emulator.js';
 import { createDevKeys, inboundMessage } from '../../emulator/webhooks.js';
-import { ORIGINAL_FIELD_KEYS } from '../../wasm/description.js';
+import { BOT_FIELD_KEYS, ORIGINAL_FIELD_KEYS } from '../../wasm/description.js';
 import { bookableDates, englishTurns, leadFields, slotAt, spanishTurns, startStack, TRY_AGAIN } from './harness.js';
 
 const SECRET = 'wf-secret-3b9f2c7d1e';
@@ -205,7 +205,7 @@ describe('POST /workflow without WORKFLOW_SECRET', () => {
 });
 
 describe('a location that was never set up', () => {
-  test('only the seed\'s 13 fields: the first message creates the 2 missing ones, and the conversation books', async () => {
+  test('only the seed\'s 13 fields: the first message creates the missing ones, and the conversation books', async () => {
     const stack = await startStack({ emulator: { customFields: ORIGINAL_FIELD_KEYS } });
     try {
       const keys = () => stack.ghl.listCustomFields().map((f) => f.fieldKey.replace(/^contact\./, ''));
@@ -214,11 +214,12 @@ describe('a location that was never set up', () => {
       const date = freshDate();
       await converse((text, i) => stack.say('old13', text, { messageId: `wamid.old13.${i}` }), spanishTurns(date));
       assert.ok(keys().includes('offered_slots') && keys().includes('last_message_id'), keys().join(','));
-      assert.equal(keys().length, 15);
+      const added = BOT_FIELD_KEYS.slice(ORIGINAL_FIELD_KEYS.length);  // offered_slots, last_message_id, ...
+      assert.equal(keys().length, BOT_FIELD_KEYS.length);
       const creates = stack.ghl.requests().filter((r) => r.operationId === 'create-custom-field');
-      assert.deepEqual(creates.map((r) => r.body.name).sort(), ['last_message_id', 'offered_slots'], 'created once each');
+      assert.deepEqual(creates.map((r) => r.body.name).sort(), [...added].sort(), 'created once each');
       const setup = stack.eventLogs('setup');
-      assert.deepEqual(setup.map((l) => l.createdFields), [['offered_slots', 'last_message_id']]);
+      assert.deepEqual(setup.map((l) => l.createdFields), [added]);
       assert.equal(stack.ghl.listAppointments().filter((a) => a.contactId === 'old13').length, 1);
       assert.equal(stack.ghl.getContactFields('old13').last_message_id, 'wamid.old13.7');
       assert.deepEqual(stack.ghl.validationErrors(), []);
@@ -240,7 +241,7 @@ describe('a location that was never set up', () => {
       const lines = stack.eventLogs('setup').map((l) => l.error);
       assert.ok(lines.length >= 1);
       for (const line of lines) {
-        assert.equal(line, 'custom fields missing: offered_slots, last_message_id; run npm run ghl:setup or give the token locations/customFields.write');
+        assert.equal(line, `custom fields missing: ${BOT_FIELD_KEYS.slice(13).join(', ')}; run npm run ghl:setup or give the token locations/customFields.write`);
       }
       assert.deepEqual(stack.ghl.getContactFields('noscope'), {}, 'nothing half-saved');
       assert.equal(stack.ghl.listMessages({ contactId: 'noscope' }).length, 2, 'one try-again reply per message');

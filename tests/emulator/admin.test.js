@@ -2,6 +2,7 @@
 // where the spec is looked for.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { BOT_FIELD_KEYS } from '../../wasm/description.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startEmulator, ghl, slotsQuery, TOKEN } from './helpers.js';
@@ -35,7 +36,7 @@ test('contacts and fields over HTTP', async () => {
   assert.equal((await admin('GET', '/contacts')).body.length, 1);
   assert.equal((await admin('GET', '/contacts/nobody/fields')).status, 404);
   assert.equal((await admin('PUT', '/contacts/wa1/fields', { nope: 1 })).status, 400);
-  assert.equal((await admin('GET', '/custom-fields')).body.length, 15);
+  assert.equal((await admin('GET', '/custom-fields')).body.length, BOT_FIELD_KEYS.length);
 });
 
 test('log, validation errors, messages and appointments over HTTP', async () => {
@@ -76,7 +77,7 @@ test('config: read, change calendar, clock and auto-create; reset restores', asy
   assert.equal(config.token, TOKEN);
   assert.equal(config.locationId, 'loc_dev');
   assert.equal(config.calendars[0].timeZone, 'America/Mexico_City');
-  assert.equal(config.customFields.length, 15);
+  assert.equal(config.customFields.length, BOT_FIELD_KEYS.length);
   assert.equal(config.scopes, null);
   const changed = (await admin('PATCH', '/config', {
     calendar: { timeZone: 'Europe/Madrid', slotTimes: ['09:00'] }, now: '2026-12-01T07:00:00Z', autoCreateContacts: true,

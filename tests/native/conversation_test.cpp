@@ -218,6 +218,31 @@ TEST(Conversation, ASaveWhoseAnswerWasLostIsUndoneBeforeTryAgain) {
   EXPECT_FALSE(c.handled);
 }
 
+TEST(Conversation, ACancelThatFailsIsRememberedAndRetriedOnTheNextMessage) {
+  auto c = at_day();
+  // Booked and saved, but the confirmation cannot be sent, nor the booking undone.
+  c.failing = {"send", "cancel"};
+  EXPECT_EQ(c.say("2pm"), "");
+  const std::string orphan = c.calendar.ids["2026-11-26T14:00:00-06:00"];
+  ASSERT_FALSE(orphan.empty());
+  EXPECT_EQ(c.field("pending_cancel"), orphan) << "remembered on the contact";
+  EXPECT_EQ(c.field("booking_step"), "time");
+  // The next message cancels it first, then goes on as usual.
+  c.failing.clear();
+  EXPECT_NE(c.say("4pm").find("confirmada"), std::string::npos);
+  EXPECT_EQ(c.commands.front(), (json{{"type", "cancel"}, {"appointment_id", orphan}}));
+  EXPECT_EQ(c.field("pending_cancel"), "");
+  EXPECT_EQ(c.calendar.booked, std::vector<std::string>{"2026-11-26T16:00:00-06:00"}) << "one appointment left";
+}
+
+TEST(Conversation, APendingCancelThatFailsAgainDoesNotStopTheConversation) {
+  auto c = at_day();
+  c.fields["pending_cancel"] = "appt-gone";
+  c.failing = {"cancel"};
+  EXPECT_NE(c.say("2pm").find("confirmada"), std::string::npos);
+  EXPECT_EQ(c.field("pending_cancel"), "appt-gone") << "still to be cancelled";
+}
+
 TEST(Conversation, LastSlotTakenSendsTheLeadBackToTheDay) {
   auto c = with_calendar();
   c.calendar.free["2026-11-26"] = {"2026-11-26T10:00:00-06:00"};
