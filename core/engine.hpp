@@ -43,7 +43,7 @@ struct CommandResult {
   // failed: GHL may have done it (a timeout or lost connection after the
   // request was sent). The core checks before it decides (engine.cpp).
   bool unknown = false;
-  std::string reply;               // failed send / delivered: the text that was being sent
+  std::string reply;               // failed save or send / delivered: the reply of that save-and-send
   bool handled = false;            // delivered: the delivered answer's handled flag
 };
 

@@ -107,7 +107,7 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
     if (asked.kind == Command::Kind::none) {
       if (raw.during != "save" && raw.during != "send") return why = "a failed save-and-send says during: save or send", false;
       r.during = raw.during;
-      if (raw.during == "send" && decided.reply) r.reply = *decided.reply;
+      if (decided.reply) r.reply = *decided.reply;
       r.handled = decided.handled;
       return true;
     }

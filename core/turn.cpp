@@ -99,9 +99,29 @@ void on_failure(Turn& t) {
   const auto failed_sends = std::count_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
     return r.kind == CommandResult::Kind::failed && r.during == "send";
   });
-  if (failed_sends >= 2) {
+  // A reply that may have been delivered (its check failed too) is not
+  // followed by another: the save is undone, and the lead's next message
+  // (or GHL's redelivery) is handled afresh.
+  const bool maybe_delivered = std::any_of(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && r.during == "send" && r.unknown;
+  });
+  if (failed_sends >= 2 || maybe_delivered) {
     t.out.outcome = "ghl_failed";
     return;
+  }
+  // A save whose answer was lost may have been applied, and its undo
+  // failed: GHL may hold the new step. Then the lead gets the question of
+  // that step (never a step ahead of what they were asked; at worst one
+  // behind, which the next answer puts right).
+  const auto lost = std::find_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && r.during == "save" && r.unknown && !r.reply.empty();
+  });
+  if (lost != t.in.results.end() && std::any_of(lost + 1, t.in.results.end(), [](const auto& r) {
+        return r.kind == CommandResult::Kind::failed && r.during == "save";
+      })) {
+    t.out.target = t.in.saved;
+    t.out.handled = true;
+    return say(t, lost->reply, "ghl_uncertain");
   }
   say(t, reply_try_later(t.lang, t.in.config), "ghl_failed");
 }

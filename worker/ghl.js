@@ -42,6 +42,9 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
     const idempotent = method === 'GET' || method === 'PUT';
     let retried = false;
     let waits = 0;
+    // Once an attempt went out and got no answer, GHL may have done it,
+    // whatever later attempts say.
+    let maybeDone = false;
     for (;;) {
       const left = deadline - Date.now();
       if (left <= 50) {
@@ -67,6 +70,7 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
         clearTimeout(timer);
       }
       calls.push({ op, status: res ? res.status : failure, ms: Date.now() - started });
+      if (failure) maybeDone = true;
       if (res && res.ok) return { ok: true, status: res.status, data };
       if (res && res.status === 429 && waits < 3) {
         const wait = retryAfterMs(res.headers);
@@ -83,7 +87,7 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
       }
       // A timeout or lost connection after the request went out: GHL may
       // have done it. The core decides what to check (never a guess here).
-      return { ok: false, status: res ? res.status : 0, reason: failure || `http ${res.status}`, data, unknown: !!failure };
+      return { ok: false, status: res ? res.status : 0, reason: failure || `http ${res.status}`, data, unknown: maybeDone };
     }
   }
 

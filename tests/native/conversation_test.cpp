@@ -218,6 +218,14 @@ TEST(Conversation, ASaveWhoseAnswerWasLostIsUndoneBeforeTryAgain) {
   EXPECT_FALSE(c.handled);
 }
 
+TEST(Conversation, ASaveWhoseAnswerWasLostAndWhoseUndoFailedGetsItsOwnQuestionNotTryAgain) {
+  Conversation c;
+  c.failing = {"save-late", "save"};  // GHL applied the save; the undo then fails
+  EXPECT_EQ(c.say("Hola"), "¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?");
+  EXPECT_EQ(c.field("booking_step"), "name") << "GHL holds the step whose question the lead got";
+  EXPECT_TRUE(c.handled);
+}
+
 TEST(Conversation, ACancelThatFailsIsRememberedAndRetriedOnTheNextMessage) {
   auto c = at_day();
   // Booked and saved, but the confirmation cannot be sent, nor the booking undone.
