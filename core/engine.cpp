@@ -150,6 +150,31 @@ Decision decide_message(const Input& in, const std::vector<std::string>& pending
       return t.out;
     }
   }
+  // The look itself failed: look once more. A reply that still may have
+  // been delivered is taken as delivered: a second copy would be worse than
+  // a missing one, which the lead's next message puts right.
+  if (last != in.results.rend() && last->kind == CommandResult::Kind::failed &&
+      (last->during == "find_reply" || last->during == "find_booking")) {
+    const bool send = last->during == "find_reply";
+    const auto looks = std::count_if(in.results.begin(), in.results.end(), [&last](const auto& r) {
+      return r.kind == CommandResult::Kind::failed && r.during == last->during;
+    });
+    const auto lost = std::find_if(in.results.rbegin(), in.results.rend(), [send](const auto& r) {
+      return r.kind == CommandResult::Kind::failed && r.unknown && r.during == (send ? "send" : "book");
+    });
+    if (lost != in.results.rend() && looks < 2) {
+      t.out.command = send ? Command{Command::Kind::find_reply, {{"text", lost->reply}}}
+                           : Command{Command::Kind::find_booking, {{"slot", lost->slot}}};
+      t.out.outcome = "command";
+      return t.out;
+    }
+    if (lost != in.results.rend() && send) {
+      t.out.target = in.saved;
+      t.out.outcome = "delivered_unchecked";
+      t.out.handled = lost->handled;
+      return t.out;
+    }
+  }
   // The reply was delivered after all: the message is done as it was.
   if (last != in.results.rend() && last->kind == CommandResult::Kind::delivered) {
     t.out.target = in.saved;

@@ -181,8 +181,10 @@ TEST(Protocol, ABookingWhoseAnswerWasLostIsLookedForBeforeAnythingElse) {
   EXPECT_EQ(out["action"], "save_and_send");
   EXPECT_EQ(out["outcome"], "ghl_failed");
   EXPECT_EQ(out["handled"], false);
-  // The look-up failed too: try again later (the next message looks again).
+  // The look-up failed: look once more; failed twice: try again later.
   out = at_time(lost + R"(, {"id": 2, "type": "failed", "status": 503})");
+  EXPECT_EQ(out["command"], (json{{"id", 3}, {"type", "find_booking"}, {"slot", "2026-11-26T10:00:00-06:00"}}));
+  out = at_time(lost + R"(, {"id": 2, "type": "failed", "status": 503}, {"id": 3, "type": "failed", "status": 503})");
   EXPECT_EQ(out["outcome"], "ghl_failed");
   // A known failure (GHL answered 500) is not looked for.
   EXPECT_EQ(at_time(R"({"id": 1, "type": "failed", "status": 500})")["outcome"], "ghl_failed");
@@ -198,6 +200,11 @@ TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
   // Delivered: done, as the first answer said (nothing more sent or undone).
   out = handle(greeting + lost + R"(, {"id": 2, "type": "reply_found", "found": true}]})");
   EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["handled"], true);
+  // The look failed twice: taken as delivered (never a second copy).
+  out = handle(greeting + lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "failed", "status": 0, "unknown": true}]})");
+  EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["outcome"], "delivered_unchecked");
   EXPECT_EQ(out["handled"], true);
   // Not delivered: undo the save, say try again.
   out = handle(greeting + lost + R"(, {"id": 2, "type": "reply_found", "found": false}]})");
