@@ -109,19 +109,21 @@ void on_failure(Turn& t) {
     t.out.outcome = "ghl_failed";
     return;
   }
-  // A save whose answer was lost may have been applied, and its undo
-  // failed: GHL may hold the new step. Then the lead gets the question of
-  // that step (never a step ahead of what they were asked; at worst one
-  // behind, which the next answer puts right).
-  const auto lost = std::find_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
-    return r.kind == CommandResult::Kind::failed && r.during == "save" && r.unknown && !r.reply.empty();
+  // The save of this message's answer went through (or may have: its
+  // answer was lost), its reply did not, and the undo of that save failed:
+  // GHL may hold the new step. Then the lead gets that step's question, not
+  // "try again" (never a step ahead of what they were asked; at worst one
+  // behind, which their next answer puts right).
+  const auto first = std::find_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && !r.reply.empty() &&
+           (r.during == "send" || (r.during == "save" && r.unknown));
   });
-  if (lost != t.in.results.end() && std::any_of(lost + 1, t.in.results.end(), [](const auto& r) {
+  if (first != t.in.results.end() && std::any_of(first + 1, t.in.results.end(), [](const auto& r) {
         return r.kind == CommandResult::Kind::failed && r.during == "save";
       })) {
     t.out.target = t.in.saved;
     t.out.handled = true;
-    return say(t, lost->reply, "ghl_uncertain");
+    return say(t, first->reply, "ghl_uncertain");
   }
   say(t, reply_try_later(t.lang, t.in.config), "ghl_failed");
 }

@@ -6,7 +6,8 @@
 // checks the exactly-once invariants and collects what breaks them:
 //
 //   appointment   at most one active (not cancelled) appointment per contact,
-//                 and it is the one in the contact's appointment_id; a contact
+//                 and it is the one in the contact's appointment_id (one the
+//                 bot could not cancel yet, kept in pending_cancel, aside); a contact
 //                 at booking_step scheduled (or a lead whose last message is a
 //                 confirmation) has one
 //   step-ahead    booking_step never runs ahead of the last question the lead
@@ -478,7 +479,10 @@ async function group(ctx, conv, items) {
 function checkState(ctx, conv, messages) {
   if (!conv.contactId) return;
   const fields = ctx.ghl.getContactFields(conv.contactId);
-  const active = activeAppointments(ctx, conv);
+  // An appointment the bot could not cancel yet is listed in pending_cancel
+  // and cancelled first at the contact's next webhook: it is accounted for.
+  const pending = new Set(String(fields.pending_cancel || '').split(',').filter(Boolean));
+  const active = activeAppointments(ctx, conv).filter((a) => !pending.has(a.id));
   if (active.length > 1) {
     violate(ctx, conv, 'appointment', 'several-active', `${active.length} active appointments: ${active.map((a) => `${a.id} ${a.startTime}`).join(', ')}; appointment_id ${fields.appointment_id ?? '(none)'}`);
   } else if (active.length === 1 && fields.appointment_id !== active[0].id) {
