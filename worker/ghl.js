@@ -32,7 +32,11 @@ export function retryAfterMs(headers, now = Date.now()) {
 }
 
 export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs } = {}) {
-  async function request(op, method, path, { version, query, body }) {
+  // `check`: a look after a call whose outcome was unknown. It may run past
+  // the webhook's deadline by two call timeouts: without its answer the core
+  // would have to guess whether a booking or a reply exists.
+  async function request(op, method, path, { version, query, body, check = false }) {
+    const until = check ? deadline + 2 * cfg.timeoutMs : deadline;
     const url = new URL(cfg.apiBase + path);
     for (const [k, v] of Object.entries(query || {})) url.searchParams.set(k, String(v));
     const headers = { Authorization: `Bearer ${cfg.token}`, Version: version, Accept: 'application/json' };
@@ -46,7 +50,7 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
     // whatever later attempts say.
     let maybeDone = false;
     for (;;) {
-      const left = deadline - Date.now();
+      const left = until - Date.now();
       if (left <= 50) {
         calls.push({ op, status: 'deadline', ms: 0 });
         return { ok: false, status: 0, reason: 'deadline' };
@@ -74,7 +78,7 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
       if (res && res.ok) return { ok: true, status: res.status, data };
       if (res && res.status === 429 && waits < 3) {
         const wait = retryAfterMs(res.headers);
-        if (wait < deadline - Date.now() - 100) {
+        if (wait < until - Date.now() - 100) {
           waits++;
           await sleep(wait);
           continue;
@@ -102,13 +106,13 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
       request('upsert-contact', 'POST', '/contacts/upsert',
         { version: V_CONTACTS, body: { locationId: cfg.locationId, phone } }),
     appointmentsOf: (contactId) =>
-      request('get-appointments-for-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}/appointments`, { version: V_CONTACTS }),
+      request('get-appointments-for-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}/appointments`, { version: V_CONTACTS, check: true }),
     conversationsOf: (contactId) =>
       request('search-conversation', 'GET', '/conversations/search',
-        { version: V_CONVERSATIONS, query: { locationId: cfg.locationId, contactId } }),
+        { version: V_CONVERSATIONS, query: { locationId: cfg.locationId, contactId }, check: true }),
     messagesOf: (conversationId, limit) =>
       request('get-messages', 'GET', `/conversations/${encodeURIComponent(conversationId)}/messages`,
-        { version: V_CONVERSATIONS, query: { limit } }),
+        { version: V_CONVERSATIONS, query: { limit }, check: true }),
     getContact: (contactId) =>
       request('get-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}`, { version: V_CONTACTS }),
     updateContact: (contactId, customFields) =>
