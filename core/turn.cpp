@@ -118,8 +118,9 @@ void on_failure(Turn& t) {
     return r.kind == CommandResult::Kind::failed && !r.reply.empty() &&
            (r.during == "send" || (r.during == "save" && r.unknown));
   });
+  // (An undo that itself may have been applied is not such a case.)
   if (first != t.in.results.end() && std::any_of(first + 1, t.in.results.end(), [](const auto& r) {
-        return r.kind == CommandResult::Kind::failed && r.during == "save";
+        return r.kind == CommandResult::Kind::failed && r.during == "save" && !r.unknown;
       })) {
     t.out.target = t.in.saved;
     t.out.handled = true;
