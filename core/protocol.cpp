@@ -166,8 +166,14 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
 void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
   if (results.size() < 2 || (check != Command::Kind::find_booking && check != Command::Kind::find_reply)) return;
   CommandResult& answer = results.back();
-  CommandResult& checked = results[results.size() - 2];
   if (answer.kind == CommandResult::Kind::failed) return;  // the check failed: nothing learned
+  // The result it checks: the latest one still unknown (an earlier look may have failed in between).
+  const std::string_view checks = check == Command::Kind::find_booking ? "book" : "send";
+  auto it = std::find_if(results.rbegin() + 1, results.rend(), [checks](const CommandResult& r) {
+    return r.kind == CommandResult::Kind::failed && r.unknown && r.during == checks;
+  });
+  if (it == results.rend()) return;
+  CommandResult& checked = *it;
   if (check == Command::Kind::find_booking) {
     if (!answer.appointment_id.empty()) {
       checked = CommandResult{CommandResult::Kind::booked, {}, {}, answer.appointment_id, answer.slot, {}, false, {}, false};

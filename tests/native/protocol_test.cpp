@@ -201,6 +201,10 @@ TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
   out = handle(greeting + lost + R"(, {"id": 2, "type": "reply_found", "found": true}]})");
   EXPECT_EQ(out["action"], "nothing");
   EXPECT_EQ(out["handled"], true);
+  // A look that failed, then one that answered: the answer counts.
+  out = handle(greeting + lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "reply_found", "found": false}]})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["outcome"], "ghl_failed");
   // The look failed twice: taken as delivered (never a second copy).
   out = handle(greeting + lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "failed", "status": 0, "unknown": true}]})");
   EXPECT_EQ(out["action"], "nothing");
