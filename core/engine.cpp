@@ -53,11 +53,8 @@ constexpr IntentRow kIntents[] = {
 // The appointments the bot still has to cancel (state.pending_cancel).
 std::vector<std::string> split_ids(std::string_view list) {
   std::vector<std::string> out;
-  while (!list.empty() && out.size() < 8) {
-    const auto comma = list.find(',');
-    const auto id = trim(list.substr(0, comma));
-    if (!id.empty()) out.emplace_back(id);
-    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  for (const auto item : split_commas(list, 8)) {
+    if (const auto id = trim(item); !id.empty()) out.emplace_back(id);
   }
   return out;
 }

@@ -80,20 +80,10 @@ const CommandRow& row_of(Command::Kind kind) {
   return kCommands[0];  // unreachable: every kind but none has a row (tested)
 }
 
-bool contains_ci(std::string_view text, std::string_view word) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  for (std::size_t i = 0; i + word.size() <= text.size(); ++i) {
-    std::size_t k = 0;
-    while (k < word.size() && lower(text[i + k]) == word[k]) ++k;
-    if (k == word.size()) return true;
-  }
-  return false;
-}
-
 // GHL refuses a slot someone else took with a 400 (or 409) whose message
 // names the slot ("The slot you have selected is no longer available").
 bool slot_taken(const RawResult& raw) {
-  return (raw.status == 400 || raw.status == 409) && contains_ci(raw.error, "slot");
+  return (raw.status == 400 || raw.status == 409) && fold(raw.error).find("slot") != std::string::npos;
 }
 
 // `raw`, as the answer to `asked` (the decision of that round: its command,

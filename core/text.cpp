@@ -252,4 +252,14 @@ bool has_phrase(std::string_view folded, std::string_view phrase) {
   return has_phrase(words(folded), phrase);
 }
 
+std::vector<std::string_view> split_commas(std::string_view list, std::size_t max) {
+  std::vector<std::string_view> out;
+  while (!list.empty() && out.size() < max) {
+    const auto comma = list.find(',');
+    out.push_back(list.substr(0, comma));
+    list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+  }
+  return out;
+}
+
 }  // namespace booking

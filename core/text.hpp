@@ -44,6 +44,10 @@ std::string_view trim(std::string_view s);
 // invalid bytes separate. Works on folded or raw text (views into `s`).
 std::vector<std::string_view> words(std::string_view s);
 
+// The comma-separated items of `list` as they are (not trimmed), at most
+// `max` of them: a stored list GHL may hold anything in stays bounded.
+std::vector<std::string_view> split_commas(std::string_view list, std::size_t max);
+
 // True when the folded text contains `phrase` as whole words.
 bool has_phrase(std::string_view folded, std::string_view phrase);
 // The same on text already split by words(): no allocation, so a caller

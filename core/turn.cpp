@@ -38,12 +38,7 @@ std::optional<long> stored_budget(const State& s) {
 
 std::vector<Slot> stored_offer(const State& s) {
   std::vector<std::string> isos;
-  std::string_view rest = s.offered_slots;
-  while (!rest.empty() && isos.size() < 2 * kMaxOffered) {
-    const auto comma = rest.find(',');
-    isos.emplace_back(rest.substr(0, comma));
-    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-  }
+  for (const auto item : split_commas(s.offered_slots, 2 * kMaxOffered)) isos.emplace_back(item);
   return parse_slots(isos);
 }
 
