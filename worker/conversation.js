@@ -5,7 +5,7 @@
 // handled) is the core's; this only carries data between it and GHL.
 import { CHANNELS } from './channels.js';
 import { describeCore, runCore } from './core.js';
-import { fieldMap, stateOf } from './field-map.js';
+import { fieldMap, missingFieldsError, stateOf } from './field-map.js';
 import { createGhl } from './ghl.js';
 import { perform } from './perform.js';
 import { localNow } from './time.js';
@@ -51,7 +51,7 @@ export async function handleInbound(inbound, cfg, log) {
       const updates = Object.entries(out.updates);
       if (updates.length) {
         const missing = updates.filter(([k]) => !map.byKey.has(k)).map(([k]) => k);
-        if (missing.length) log.error = `custom fields missing: ${missing.join(', ')}; run npm run ghl:setup or give the token locations/customFields.write`;
+        if (missing.length) log.error = missingFieldsError(missing);
         const res = missing.length ? { ok: false } : await ghl.updateContact(contactId, updates.map(([k, v]) => ({ id: map.byKey.get(k), field_value: v })));
         // Unknown: GHL may hold the new values, so the core's undo must cover them.
         if (res.ok || res.unknown) saved = { ...(saved || state), ...out.updates };

@@ -8,6 +8,10 @@ import { createFieldBody } from './field-body.js';
 // concurrent webhooks on a cold isolate share the one request in flight.
 const fieldMaps = new Map();
 
+// What an owner reads in the log when the bot's fields are missing.
+export const missingFieldsError = (keys) =>
+  `custom fields missing: ${keys.join(', ')}; run npm run ghl:setup or give the token locations/customFields.write`;
+
 async function readFieldMap(ghl) {
   // The bot's fields are the core's (core/state.hpp), as it describes them.
   const { state_fields: BOT_FIELDS } = await describeCore();
@@ -45,10 +49,7 @@ async function loadFieldMap(ghl, cfg) {
   const where = { event: 'setup', location: cfg.locationId };
   if (created.length) console.log(JSON.stringify({ ...where, createdFields: created }));
   if (map.missing.length) {
-    console.log(JSON.stringify({
-      ...where,
-      error: `custom fields missing: ${map.missing.join(', ')}; run npm run ghl:setup or give the token locations/customFields.write`,
-    }));
+    console.log(JSON.stringify({ ...where, error: missingFieldsError(map.missing) }));
   }
   return map;
 }
