@@ -1,7 +1,8 @@
 // Google Benchmark suite for the core (issue 5).
 //
 //  - handle_json/<lang>/<step>: one call of the WASM entry point, JSON text
-//    in, JSON text out, on the exact requests the Worker sends during a whole
+//    in, JSON text out (the settings read once beforehand, as the Worker
+//    does), on the exact requests the Worker sends during a whole
 //    conversation (recorded below by driving the core the way the Worker
 //    does: state and saved fields as read from GHL, the message, the command
 //    results so far, config, now). "day+slots" is the day step's second call
@@ -45,6 +46,20 @@ const json kConfig = {{"AGENT_NAME", "María"},         {"BUSINESS_NAME", "AI Ou
                       {"MIN_BUDGET", "300"},           {"BOOKING_DAYS", "tue,wed,thu,fri"},
                       {"DEFAULT_LANGUAGE", "es"}};
 
+// Read once, as the Worker configures each WebAssembly instance once
+// (booking_configure): the requests below carry no config.
+const booking::Config& config() {
+  static const booking::Config c = [] {
+    booking::Config out;
+    if (const std::string e = booking::configure_json(kConfig.dump(), out); !e.empty()) {
+      std::fprintf(stderr, "core_bench: config: %s\n", e.c_str());
+      std::exit(1);
+    }
+    return out;
+  }();
+  return c;
+}
+
 // A whole day of 30-minute slots as GHL's free-slots returns it.
 std::vector<std::string> full_day(const std::string& date) {
   std::vector<std::string> out;
@@ -78,11 +93,11 @@ std::vector<Recorded> record(const std::string& lang, const std::vector<std::str
     json results = json::array();
     for (int round = 0; round < 8; ++round) {
       // `saved` is sent only after a save in this webhook, as the Worker does.
-      const json req{{"state", fields}, {"message", message}, {"results", results}, {"config", kConfig}, {"now", kNow}};
+      const json req{{"state", fields}, {"message", message}, {"results", results}, {"now", kNow}};
       std::string label = before;
       if (!results.empty()) label += "+" + results.back()["type"].get<std::string>();
       Recorded r{"handle_json/" + lang + "/" + label, req.dump()};
-      const json res = json::parse(handle_json(r.request));
+      const json res = json::parse(handle_json(r.request, config()));
       out.push_back(std::move(r));
       if (!res.value("ok", false)) {
         std::fprintf(stderr, "core_bench: %s failed: %s\n", out.back().name.c_str(), res.dump().c_str());
@@ -134,7 +149,7 @@ void register_handle_benchmarks() {
     benchmark::RegisterBenchmark(r.name.c_str(), [&r](benchmark::State& st) {
       std::size_t out_bytes = 0;
       for (auto _ : st) {
-        std::string out = handle_json(r.request);
+        std::string out = handle_json(r.request, config());
         out_bytes = out.size();
         benchmark::DoNotOptimize(out);
       }

@@ -174,7 +174,7 @@ export default {
     const job = await request.json();
     if (job.mode === 'first') {
       const t0 = performance.now();
-      await runCore(job.request);
+      await runCore(job.request, job.config);
       return Response.json({ ms: performance.now() - t0 });
     }
     if (job.mode === 'instantiate') {
@@ -182,9 +182,9 @@ export default {
       for (let i = 0; i < job.reps; i++) await instantiate();
       return Response.json({ ms: (performance.now() - t0) / job.reps });
     }
-    await runCore(job.webhooks[0][0]);
+    await runCore(job.webhooks[0][0], job.config);
     const t0 = performance.now();
-    for (let r = 0; r < job.reps; r++) for (const w of job.webhooks) for (const q of w) await runCore(q);
+    for (let r = 0; r < job.reps; r++) for (const w of job.webhooks) for (const q of w) await runCore(q, job.config);
     const total = performance.now() - t0;
     return Response.json({ totalMs: total, usPerWebhook: (total * 1000) / (job.reps * job.webhooks.length) });
   },
@@ -334,18 +334,20 @@ async function recordCoreRequests(n) {
   return byStep;
 }
 
+const coreConfig = readConfig(env).core;
+
 // Per webhook: the sum of its runCore() calls, in µs.
 async function coreInNode(byStep, reps) {
   const out = {};
   for (const step of STEPS) {
-    for (const w of byStep[step]) for (const q of w) await runCore(q); // warm
+    for (const w of byStep[step]) for (const q of w) await runCore(q, coreConfig); // warm
     const samples = [];
     for (let r = 0; r < reps; r++) {
       for (const w of byStep[step]) {
         let total = 0n;
         for (const q of w) {
           const t0 = process.hrtime.bigint();
-          await runCore(q);
+          await runCore(q, coreConfig);
           total += process.hrtime.bigint() - t0;
         }
         samples.push(Number(total) / 1000);
@@ -358,7 +360,9 @@ async function coreInNode(byStep, reps) {
 
 async function probe(job) {
   const p = await mf.getWorker('probe');
-  const res = await p.fetch('http://probe/', { method: 'POST', body: JSON.stringify(job) });
+  // The recorded requests carry no settings: the instance reads them once.
+  const body = JSON.stringify({ ...job, config: readConfig(env).core });
+  const res = await p.fetch('http://probe/', { method: 'POST', body });
   return res.json();
 }
 

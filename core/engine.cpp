@@ -73,23 +73,36 @@ const CommandResult* cancel_result(const Input& in, std::string_view id) {
   return nullptr;
 }
 
-Decision decide_message(const Input& in, const std::vector<std::string>& pending);
+Decision decide_message(const Input& in, const Reading& m, const std::vector<std::string>& pending);
 
 }  // namespace
+
+Reading read_message(const Message& m) {
+  // An unreadable message (not UTF-8, control characters, or longer than
+  // anyone types) reads as an empty answer: every step then asks again
+  // with its own hint.
+  const bool readable = m.text.size() <= kMaxMessageBytes && is_valid_utf8(m.text) && !has_control_chars(m.text);
+  Reading r;
+  r.text = readable ? std::string_view(m.text) : std::string_view{};
+  r.intent = detect_intent(r.text);
+  return r;
+}
+
+Decision decide(const Input& in) { return decide(in, read_message(in.message)); }
 
 // Housekeeping first: a cancel that failed in an earlier webhook (kept in
 // pending_cancel) is tried again, once per webhook, before the message is
 // looked at; its failure is not this message's. Whatever this webhook
 // could not cancel is kept there, so at most one active appointment of the
 // bot's stays with the contact.
-Decision decide(const Input& in) {
+Decision decide(const Input& in, const Reading& m) {
   const auto pending = split_ids(in.state.pending_cancel);
   for (const auto& id : pending) {
     if (cancel_result(in, id) == nullptr) {
       return Decision{in.state, std::nullopt, Command{Command::Kind::cancel, {{"appointment_id", id}}}, "command", false};
     }
   }
-  Decision d = decide_message(in, pending);
+  Decision d = decide_message(in, m, pending);
   if (d.command.kind != Command::Kind::none) return d;
   std::string still;
   const auto keep = [&still](std::string_view id) {
@@ -108,16 +121,11 @@ Decision decide(const Input& in) {
 
 namespace {
 
-Decision decide_message(const Input& in, const std::vector<std::string>& pending) {
+Decision decide_message(const Input& in, const Reading& m, const std::vector<std::string>& pending) {
   const State& s = in.state;
   Step step = Step::greeting;
   const bool known_step = parse_step(s.booking_step, step);
-  // An unreadable message (not UTF-8, control characters, or longer than
-  // anyone types) reads as an empty answer: every step then asks again
-  // with its own hint.
-  const bool readable = in.message.text.size() <= kMaxMessageBytes && is_valid_utf8(in.message.text) &&
-                        !has_control_chars(in.message.text);
-  const std::string_view text = readable ? std::string_view(in.message.text) : std::string_view{};
+  const std::string_view text = m.text;
 
   Lang lang = in.config.default_language;
   if (auto stored = parse_lang(s.language); stored && known_step && step != Step::greeting) {
@@ -200,9 +208,8 @@ Decision decide_message(const Input& in, const std::vector<std::string>& pending
   next.language = std::string(to_string(lang));
   if (!known_step) step = Step::greeting;  // garbage in booking_step: start the conversation again
 
-  const Intent intent = detect_intent(text);
   for (const auto& i : kIntents) {
-    if (i.intent == intent) {
+    if (i.intent == m.intent) {
       i.apply(t);
       return t.out;
     }

@@ -17,6 +17,7 @@
 
 #include "calendar.hpp"
 #include "config.hpp"
+#include "intent.hpp"
 #include "state.hpp"
 
 namespace booking {
@@ -88,6 +89,16 @@ struct Decision {
 // final (no further command), so every webhook ends.
 inline constexpr std::size_t kMaxResults = 8;
 
-Decision decide(const Input& in);
+// What the message says before any step looks at it. It is the same in
+// every round of one webhook (the core replays the rounds to check each
+// result), so the protocol works it out once.
+struct Reading {
+  std::string_view text;  // the message; "" when unreadable (not UTF-8, control characters, too long)
+  Intent intent = Intent::none;
+};
+Reading read_message(const Message& m);  // `text` points into m.text
+
+Decision decide(const Input& in, const Reading& r);
+Decision decide(const Input& in);  // reads in.message itself
 
 }  // namespace booking

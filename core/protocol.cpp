@@ -24,9 +24,14 @@ void write_string(std::string& out, std::string_view s) {
   }
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
-  for (const char c : s) {
-    const auto b = static_cast<unsigned char>(c);
-    switch (c) {
+  // Runs that need no escape (nearly all of it) are appended at once.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b >= 0x20 && b != '"' && b != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (b) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\b': out += "\\b"; break;
@@ -35,26 +40,15 @@ void write_string(std::string& out, std::string_view s) {
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (b < 0x20) {
-          out += "\\u00";
-          out += kHex[b >> 4];
-          out += kHex[b & 0xF];
-        } else {
-          out += c;
-        }
+        out += "\\u00";
+        out += kHex[b >> 4];
+        out += kHex[b & 0xF];
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 
-std::string error_response(std::string_view kind, std::string_view message) {
-  std::string out = "{\"error\":";
-  write_string(out, kind);
-  out += ",\"message\":";
-  write_string(out, message);
-  out += ",\"ok\":false}";
-  return out;
-}
 
 // The commands, one row each: the wire name, and the result type that
 // reports it done ("failed" may answer any of them). A new command is one
@@ -218,59 +212,99 @@ Action action_of(const Decision& d, const State& saved) {
   return Action::nothing;
 }
 
+std::string handle(std::string_view request, const Config* configured);
+
 }  // namespace
+
+std::string error_json(std::string_view kind, std::string_view message) {
+  std::string out = "{\"error\":";
+  write_string(out, kind);
+  out += ",\"message\":";
+  write_string(out, message);
+  out += ",\"ok\":false}";
+  return out;
+}
 
 // One call: the next action after the results so far. Each result must
 // answer the action the core returned at its round: the core replays the
 // rounds (each a pure decision) to check it, so a result it did not ask
 // for, for a slot it never offered, or out of turn, is refused.
-std::string handle_json(std::string_view request) {
-  if (request.size() > kMaxRequestBytes) return error_response("bad_request", "request too large");
-  RawRequest raw;
-  if (!read_request(request, raw)) return error_response("bad_request", "request is not a JSON object");
+std::string handle_json(std::string_view request) { return handle(request, nullptr); }
 
-  if (raw.state != Shape::object) return error_response("bad_request", "state must be an object (the contact's fields)");
-  if (raw.saved != Shape::absent && raw.saved != Shape::object) return error_response("bad_request", "saved must be an object");
+std::string handle_json(std::string_view request, const Config& config) { return handle(request, &config); }
+
+std::string configure_json(std::string_view config, Config& out) {
+  if (config.size() > kMaxRequestBytes) return "config too large";
+  // Read as the request's "config" member, with the same reader and checks.
+  std::string wrapped;
+  wrapped.reserve(config.size() + 12);
+  wrapped.append("{\"config\":").append(config).append("}");
+  RawRequest raw;
+  if (!read_request(wrapped, raw)) return "config is not JSON";
+  if (raw.config != Shape::object) return "config must be an object";
+  Config c;
+  if (auto e = read_config(raw, c); !e.empty()) return e;
+  out = std::move(c);
+  return {};
+}
+
+namespace {
+
+std::string handle(std::string_view request, const Config* configured) {
+  if (request.size() > kMaxRequestBytes) return error_json("bad_request", "request too large");
+  RawRequest raw;
+  if (!read_request(request, raw)) return error_json("bad_request", "request is not a JSON object");
+  if (configured != nullptr && raw.config != Shape::absent) {
+    return error_json("bad_request", "config was given once (booking_configure): the request must not carry it");
+  }
+
+  if (raw.state != Shape::object) return error_json("bad_request", "state must be an object (the contact's fields)");
+  if (raw.saved != Shape::absent && raw.saved != Shape::object) return error_json("bad_request", "saved must be an object");
   Input in;
   in.state = std::move(raw.state_fields);
   in.saved = raw.saved == Shape::object ? std::move(raw.saved_fields) : in.state;
-  if (raw.message != Shape::object) return error_response("bad_request", "message must be an object");
+  if (raw.message != Shape::object) return error_json("bad_request", "message must be an object");
   in.message.id = std::move(raw.message_id);
   in.message.text = std::move(raw.message_text);
-  if (auto e = read_config(raw, in.config); !e.empty()) return error_response("config", e);
+  if (configured != nullptr) {
+    in.config = *configured;
+  } else if (auto e = read_config(raw, in.config); !e.empty()) {
+    return error_json("config", e);
+  }
   in.now = std::move(raw.now);
   const auto today = parse_iso_date(in.now);
-  if (!today) return error_response("bad_request", "now must be the local time as ISO-8601, e.g. 2026-11-25T10:30:00-06:00");
+  if (!today) return error_json("bad_request", "now must be the local time as ISO-8601, e.g. 2026-11-25T10:30:00-06:00");
   in.today = *today;
 
   if (raw.results != Shape::absent && (raw.results != Shape::array || raw.result_list.size() > kMaxResults)) {
-    return error_response("bad_request", fmt::format("results must be an array of at most {}", kMaxResults));
+    return error_json("bad_request", fmt::format("results must be an array of at most {}", kMaxResults));
   }
   std::size_t first = 0;
   // Id 0 is the shell's own read of the contact, before the first call.
   if (!raw.result_list.empty() && raw.result_list[0].is_object && raw.result_list[0].id == 0) {
     if (raw.result_list[0].type != "failed" || raw.result_list[0].during != "read") {
-      return error_response("bad_request", "result id 0 is only the failed read: {\"id\":0,\"type\":\"failed\",\"during\":\"read\"}");
+      return error_json("bad_request", "result id 0 is only the failed read: {\"id\":0,\"type\":\"failed\",\"during\":\"read\"}");
     }
     in.results.push_back(CommandResult{CommandResult::Kind::failed, {}, {}, {}, {}, "read", false, {}, false});
     first = 1;
   }
+  const Reading reading = read_message(in.message);
   long id = 1;
   for (std::size_t i = first; i < raw.result_list.size(); ++i, ++id) {
     const RawResult& r = raw.result_list[i];
-    const Decision asked = decide(in);
+    const Decision asked = decide(in, reading);
     if (action_of(asked, in.saved) == Action::nothing) {
-      return error_response("bad_request", fmt::format("result {} answers nothing: action {} was to send nothing", r.id, id));
+      return error_json("bad_request", fmt::format("result {} answers nothing: action {} was to send nothing", r.id, id));
     }
-    if (r.id != id) return error_response("bad_request", fmt::format("result {} must have id {} (the action it answers)", i, id));
+    if (r.id != id) return error_json("bad_request", fmt::format("result {} must have id {} (the action it answers)", i, id));
     std::string why;
     if (!read_result(r, asked, in.results.emplace_back(), why)) {
-      return error_response("bad_request", fmt::format("result {}: {}", id, why));
+      return error_json("bad_request", fmt::format("result {}: {}", id, why));
     }
     reconcile(in.results, asked.command.kind);
   }
 
-  Decision d = decide(in);
+  Decision d = decide(in, reading);
   Action action = action_of(d, in.saved);
   if (action == Action::perform && in.results.size() >= kMaxResults) {
     // Every webhook ends: no command past the last result the protocol takes.
@@ -318,4 +352,5 @@ std::string handle_json(std::string_view request) {
   return out;
 }
 
+}  // namespace
 }  // namespace booking

@@ -1,30 +1,14 @@
-// The JSON wire format of the engine: the one entry point the WASM build
-// exports. JSON text in, JSON text out; never throws, never aborts on bad
-// input (a malformed request gets {"ok": false, "error": ..., "message": ...}).
-//
-// Request:
-//   {"state":   {"booking_step": "...", ...},   // the contact's fields, strings
-//    "saved":   {...},                          // optional: what GHL holds now, if the shell already saved
-//    "message": {"id": "...", "text": "..."},
-//    "results": [ {"type": "slots", "date": "2026-12-03", "slots": ["2026-12-03T10:00:00-06:00"]},
-//                 {"type": "booked", "appointment_id": "...", "slot": "..."},
-//                 {"type": "slot_taken", "slot": "..."},
-//                 {"type": "cancelled"},
-//                 {"type": "failed", "during": "read|fetch_slots|book|cancel|save|send"} ],
-//    "config":  {"AGENT_NAME": "...", "BUSINESS_NAME": "...", "MIN_BUDGET": "300",
-//                "BOOKING_DAYS": "tue,wed,thu,fri", "DEFAULT_LANGUAGE": "es"},
-//    "now":     "2026-11-25T10:30:00-06:00"}    // business local time
-// Response:
-//   {"ok": true, "step": "...", "language": "es|en", "outcome": "...",
-//    "updates": {"field": "new value", ...},     // to save before sending
-//    "reply": "..." | null,
-//    "command": null | {"type": "fetch_slots", "date": "..."}
-//                    | {"type": "book", "slot": "...", "title": "..."}
-//                    | {"type": "cancel", "appointment_id": "..."}}
+// The JSON wire format of the engine: what the WASM build exports. JSON
+// text in, JSON text out; never throws, never aborts on bad input (a
+// malformed request gets {"ok": false, "error": ..., "message": ...}).
+// core/protocol.schema.json defines the request and the answer; the
+// README's "How it is built" walks through them.
 #pragma once
 
 #include <string>
 #include <string_view>
+
+#include "config.hpp"
 
 namespace booking {
 
@@ -34,6 +18,21 @@ inline constexpr std::size_t kMaxSlotsRead = 200;
 // A deployment's REPLIES (every text in both languages fits easily).
 inline constexpr std::size_t kMaxRepliesBytes = 32 * 1024;
 
+// One call: the request carries its own "config" (or none: the defaults).
 std::string handle_json(std::string_view request);
+
+// The same with a deployment's settings read once by configure_json: the
+// Worker configures each WebAssembly instance once, so a request carries
+// only what changes per message (and REPLIES is not re-read every call).
+// A request that still carries "config" is refused.
+std::string handle_json(std::string_view request, const Config& config);
+
+// Reads the settings object (the request's "config", as JSON text) into
+// `out`. Returns "" when they are good, else the message naming what to
+// fix ("BOOKING_DAYS: unknown day 'xyz'"); `out` is then left as it was.
+std::string configure_json(std::string_view config, Config& out);
+
+// {"error": kind, "message": message, "ok": false}: every refusal's shape.
+std::string error_json(std::string_view kind, std::string_view message);
 
 }  // namespace booking

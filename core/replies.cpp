@@ -43,14 +43,24 @@ std::string money(long amount) {
 // "para el jueves 3 de diciembre" / "for Thursday, December 3".
 std::string day_phrase(Date d, Lang l) { return l == Lang::es ? "el " + format_day(d, l) : format_day(d, l); }
 
+// Whether template `t` may use `p`: "{p}" appears in it. (An escaped
+// "{{p}}" also says yes; the value is then worked out for nothing.)
+bool may_use(std::string_view t, Placeholder p) {
+  const std::string_view name = kPlaceholderNames[static_cast<std::size_t>(p)];
+  for (auto at = t.find('{'); at != std::string_view::npos; at = t.find('{', at + 1)) {
+    if (t.substr(at + 1, name.size()) == name && t.substr(at + 1 + name.size(), 1) == "}") return true;
+  }
+  return false;
+}
+
 // The text for `key`, with the deployment's settings (agent, business,
 // minimum budget, bookable days) available to every template.
 std::string text(Lang l, const Config& c, TextKey key, TextValues values = {}) {
   const std::string_view t = reply_template(l, key, c);
   values.set(P::agent, c.agent_name).set(P::business, c.business_name);
   std::string budget, days;  // only worked out when the template uses them
-  if (template_uses(t, P::min_budget)) values.set(P::min_budget, budget = money(c.min_budget));
-  if (template_uses(t, P::days)) values.set(P::days, days = bookable_days_text(l, c));
+  if (may_use(t, P::min_budget)) values.set(P::min_budget, budget = money(c.min_budget));
+  if (may_use(t, P::days)) values.set(P::days, days = bookable_days_text(l, c));
   return render_template(t, values);
 }
 

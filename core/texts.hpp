@@ -248,16 +248,6 @@ std::string placeholder_list(PlaceholderSet s);
 // "unknown placeholder {dia} (this text can use {agent}, …)", "missing {times}".
 std::string explain(const TemplateProblem& problem, TextKey key);
 
-// True when template `t` uses placeholder `p`.
-constexpr bool template_uses(std::string_view t, Placeholder p) {
-  while (!t.empty()) {
-    const TemplatePiece piece = next_piece(t);
-    const std::string_view name = kPlaceholderNames[static_cast<std::size_t>(p)];
-    if (piece.kind == TemplatePiece::Kind::placeholder && piece.text == name) return true;
-  }
-  return false;
-}
-
 // ---- The default texts -----------------------------------------------------
 
 struct TextEntry {

@@ -34,8 +34,8 @@ export async function handleInbound(inbound, cfg, log) {
   let sent = null;
   const { max_results: maxResults } = await describeCore();  // the core ends every message within it
   while (results.length <= maxResults) {
-    const request = { state, ...(saved && { saved }), message, results, config: cfg.core, now };
-    const out = await runCore(request);
+    const request = { state, ...(saved && { saved }), message, results, now };
+    const out = await runCore(request, cfg.core);
     // Tests only (message text included): every exchange, checked against core/protocol.schema.json.
     if (cfg.coreTrace) console.log(JSON.stringify({ event: 'core', request, answer: out }));
     if (!out.ok) {

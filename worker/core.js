@@ -39,30 +39,54 @@ export async function describeCore() {
   return description;
 }
 
-// JSON in, JSON out. Strings go through malloc'd memory, not ccall's
-// 64 KB stack. A trap kills the instance: the next call starts a fresh one.
-export async function runCore(request) {
-  corePromise ??= instantiate();
-  const core = await corePromise;
-  // Lone UTF-16 surrogates (in a message id, a GHL field...) would become
-  // \ud800 escapes the core's JSON parser rejects: replace them with U+FFFD.
-  const text = JSON.stringify(request, (k, v) => (typeof v === 'string' ? v.toWellFormed() : v));
+// Lone UTF-16 surrogates (in a message id, a GHL field...) would become
+// \ud800 escapes the core's JSON parser rejects: replace them with U+FFFD.
+const wellFormed = (k, v) => (typeof v === 'string' ? v.toWellFormed() : v);
+
+// Calls an export that takes one JSON text and answers one. Strings go
+// through malloc'd memory, not ccall's 64 KB stack.
+function call(core, fn, text) {
   const size = core.lengthBytesUTF8(text) + 1;
   const input = core._malloc(size);
   if (!input) throw new Error('core: out of memory');
   try {
     core.stringToUTF8(text, input, size);
-    const output = core._booking_handle(input, size - 1);
+    const output = fn(input, size - 1);
     if (!output) throw new Error('core: out of memory');
     try {
       return JSON.parse(core.UTF8ToString(output));
     } finally {
       core._free(output);
     }
-  } catch (e) {
-    corePromise = null;
-    throw e;
   } finally {
     try { core._free(input); } catch { /* instance already dead */ }
+  }
+}
+
+// The settings the current instance was configured with (their JSON text).
+let configured = null;
+
+// JSON in, JSON out. `config` (the deployment's settings, cfg.core) is
+// read by the instance once, not with every request; a request without it
+// uses the instance's settings as they are. A bad setting answers like a
+// bad request: {ok: false, error: 'config', message}. A trap kills the
+// instance: the next call starts a fresh one.
+export async function runCore(request, config) {
+  corePromise ??= instantiate();
+  const core = await corePromise;
+  try {
+    if (config !== undefined) {
+      const text = JSON.stringify(config, wellFormed);
+      if (text !== configured) {
+        const answer = call(core, core._booking_configure, text);
+        if (!answer.ok) return answer;
+        configured = text;
+      }
+    }
+    return call(core, core._booking_handle, JSON.stringify(request, wellFormed));
+  } catch (e) {
+    corePromise = null;
+    configured = null;
+    throw e;
   }
 }

@@ -54,6 +54,68 @@ TEST(Protocol, ConfigErrorsNameTheVariable) {
   EXPECT_NE(out["message"].get<std::string>().find("BOOKING_DAYS"), std::string::npos);
 }
 
+// The Worker reads its settings into each WebAssembly instance once
+// (booking_configure); the answers must be exactly those of a request
+// that carries the same settings itself.
+TEST(Protocol, SettingsReadOnceAnswerAsSettingsInEachRequest) {
+  const std::string settings[] = {
+      R"({})",
+      R"({"AGENT_NAME": "Sofía", "BUSINESS_NAME": "Growth Lab", "MIN_BUDGET": 1000, "BOOKING_DAYS": "mon,wed,fri", "DEFAULT_LANGUAGE": "en"})",
+      R"({"REPLIES": "{\"es\": {\"ask_goal\": \"¿Y qué buscas lograr?\"}}"})",
+  };
+  const std::string requests[] = {
+      R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00")",
+      R"({"state": {"booking_step": "name", "language": "es"}, "message": {"id": "m2", "text": "soy Ana"}, "now": "2026-11-25T10:00:00-06:00")",
+      R"({"state": {"booking_step": "budget", "language": "en", "customer_name": "Ann", "customer_goal": "Sell", "customer_pain_point": "Ads"}, "message": {"id": "m3", "text": "about 500 a month"}, "now": "2026-11-25T10:00:00-06:00")",
+      R"({"state": {"booking_step": "goal"}, "message": {"id": "m4", "text": "x"}, "now": "yesterday")",
+  };
+  for (const auto& cfg : settings) {
+    Config c;
+    ASSERT_EQ(configure_json(cfg, c), "") << cfg;
+    for (const auto& r : requests) {
+      SCOPED_TRACE(cfg + " " + r);
+      const std::string once = handle_json(r + "}", c);
+      EXPECT_EQ(once, handle_json(r + R"(, "config": )" + cfg + "}"));
+      EXPECT_NE(once.find("\"ok\""), std::string::npos);
+    }
+  }
+}
+
+TEST(Protocol, ConfigureRefusesBadSettingsAndKeepsTheEarlierOnes) {
+  struct Case {
+    std::string settings;
+    std::string names;  // what the message must name
+  } cases[] = {
+      {"", "JSON"},
+      {"not json", "JSON"},
+      {"[1]", "object"},
+      {"null", "object"},
+      {R"({"MIN_BUDGET": "cheap"})", "MIN_BUDGET"},
+      {R"({"BOOKING_DAYS": "funday"})", "BOOKING_DAYS"},
+      {R"({"DEFAULT_LANGUAGE": "fr"})", "DEFAULT_LANGUAGE"},
+      {R"({"REPLIES": "{\"es\": {\"offer_slots\": \"nada\"}}"})", "REPLIES"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.settings);
+    Config cfg;
+    ASSERT_EQ(configure_json(R"({"AGENT_NAME": "Sofía", "MIN_BUDGET": "700"})", cfg), "");
+    const std::string e = configure_json(c.settings, cfg);
+    EXPECT_NE(e.find(c.names), std::string::npos) << e;
+    EXPECT_EQ(cfg.agent_name, "Sofía");
+    EXPECT_EQ(cfg.min_budget, 700);
+  }
+}
+
+TEST(Protocol, AConfiguredCallRefusesARequestThatCarriesConfig) {
+  Config c;
+  ASSERT_EQ(configure_json("{}", c), "");
+  const json out = json::parse(handle_json(
+      R"({"state": {}, "message": {"text": "hi"}, "now": "2026-11-25T10:00:00", "config": {"AGENT_NAME": "Sofía"}})", c));
+  EXPECT_EQ(out["ok"], false);
+  EXPECT_EQ(out["error"], "bad_request");
+  EXPECT_NE(out["message"].get<std::string>().find("config"), std::string::npos);
+}
+
 TEST(Protocol, ASaveAndSendCarriesItsIdUpdatesReplyAndHandled) {
   const json out = handle(R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00"})");
   EXPECT_EQ(out["ok"], true);
