@@ -49,7 +49,8 @@ async function entry(request, env, route) {
     if (!message.contactId) return error(502, 'ghl_failed', 'could not find or create the contact for this phone in GHL; retry later');
   }
   const queue = env.CONTACT_QUEUE.get(env.CONTACT_QUEUE.idFromName(message.contactId));
-  return queue.fetch('https://contact-queue/message', { method: 'POST', body: JSON.stringify(message) });
+  const { status, body } = await queue.message(message);
+  return json(status, body);
 }
 
 function withAllow(response, methods) {

@@ -1,15 +1,17 @@
 // One Durable Object per contact: runs that contact's webhooks one after
 // another, in arrival order, and drops redeliveries. It holds no
 // conversation state (GHL stays the source of truth), only the ids of
-// messages already answered.
+// messages already answered. Called over Durable Object RPC (a method
+// call, no Request or Response built on either side).
+import { DurableObject } from 'cloudflare:workers';
 import { readConfig } from './config.js';
 import { handleInbound } from './conversation.js';
-import { json } from './http.js';
 
 const REMEMBERED_IDS = 200;
 
-export class ContactQueue {
+export class ContactQueue extends DurableObject {
   constructor(state, env) {
+    super(state, env);
     this.state = state;
     this.env = env;
     // The input gate opens while a webhook awaits fetch(), so serialise
@@ -19,13 +21,13 @@ export class ContactQueue {
     this.recent = null;
   }
 
-  // The body: the lead's message as worker.js read it,
-  // { contactId, text, id, sameAs: [ids that name the same message], channel, route }.
-  async fetch(request) {
-    const message = await request.json();
+  // The lead's message as worker.js read it, { contactId, text, id,
+  // sameAs: [ids that name the same message], channel, route }.
+  // Answers { status, body }, what the webhook is to answer.
+  async message(message) {
     const id = String(message.id || '');
     const ids = [id, ...(message.sameAs || [])].filter(Boolean);
-    if (ids.some((x) => this.queued.has(x))) return json(200, { duplicate: true });
+    if (ids.some((x) => this.queued.has(x))) return { status: 200, body: { duplicate: true } };
     if (id) this.queued.add(id);
     const run = this.tail.then(() => this.process(message, id, ids));
     this.tail = run.catch(() => {});
@@ -39,7 +41,7 @@ export class ContactQueue {
       this.recent ??= (await this.state.storage.get('recent')) || [];
       if (ids.some((x) => this.recent.includes(x))) {
         log.outcome = 'duplicate';
-        return json(200, { duplicate: true });
+        return { status: 200, body: { duplicate: true } };
       }
       const cfg = readConfig(this.env);
       const { status, body, handled } = await handleInbound(message, cfg, log);
@@ -51,11 +53,11 @@ export class ContactQueue {
         // if this write were ever lost, the contact's last_message_id still drops the redelivery.
         await this.state.storage.put('recent', this.recent, { allowUnconfirmed: true });
       }
-      return json(status, body);
+      return { status, body };
     } catch (e) {
       log.outcome = 'error';
       log.error = String(e?.message || e).slice(0, 200);
-      return json(500, { error: 'internal', message: 'the message could not be processed; see the worker log' });
+      return { status: 500, body: { error: 'internal', message: 'the message could not be processed; see the worker log' } };
     } finally {
       if (id) this.queued.delete(id);
       log.ms = Date.now() - started;
