@@ -154,22 +154,29 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
       t.out.outcome = "command";
       return t.out;
     }
+    if (r.during == "save") {
+      t.out.command = Command{Command::Kind::read_contact, {}};
+      t.out.outcome = "command";
+      return t.out;
+    }
   }
   // The look itself failed: look once more. A reply that still may have
   // been delivered is taken as delivered: a second copy would be worse than
   // a missing one, which the lead's next message puts right.
   if (last != in.results.rend() && last->kind == CommandResult::Kind::failed &&
-      (last->during == "find_reply" || last->during == "find_booking")) {
+      (last->during == "find_reply" || last->during == "find_booking" || last->during == "read_contact")) {
     const bool send = last->during == "find_reply";
+    const std::string_view checked = send ? "send" : last->during == "find_booking" ? "book" : "save";
     const auto looks = std::count_if(in.results.begin(), in.results.end(), [&last](const auto& r) {
       return r.kind == CommandResult::Kind::failed && r.during == last->during;
     });
-    const auto lost = std::find_if(in.results.rbegin(), in.results.rend(), [send](const auto& r) {
-      return r.kind == CommandResult::Kind::failed && r.unknown && r.during == (send ? "send" : "book");
+    const auto lost = std::find_if(in.results.rbegin(), in.results.rend(), [checked](const auto& r) {
+      return r.kind == CommandResult::Kind::failed && r.unknown && r.during == checked;
     });
     if (lost != in.results.rend() && looks < 2) {
-      t.out.command = send ? Command{Command::Kind::find_reply, {{"text", lost->reply}}}
-                           : Command{Command::Kind::find_booking, {{"slot", lost->slot}}};
+      t.out.command = send                  ? Command{Command::Kind::find_reply, {{"text", lost->reply}}}
+                      : checked == "book"   ? Command{Command::Kind::find_booking, {{"slot", lost->slot}}}
+                                            : Command{Command::Kind::read_contact, {}};
       t.out.outcome = "command";
       return t.out;
     }
@@ -179,6 +186,15 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
       t.out.handled = lost->handled;
       return t.out;
     }
+  }
+  // The save went through after all (the contact, read again, holds it):
+  // what GHL holds stands, and the reply that was to follow it goes out.
+  if (last != in.results.rend() && last->kind == CommandResult::Kind::applied) {
+    t.out.target = last->fields;
+    if (!last->reply.empty()) t.out.reply = last->reply;
+    t.out.outcome = "saved_late";
+    t.out.handled = last->handled;
+    return t.out;
   }
   // The reply was delivered after all: the message is done as it was.
   if (last != in.results.rend() && last->kind == CommandResult::Kind::delivered) {

@@ -32,9 +32,10 @@ struct Message {
 // GHL call of its own (reading, saving, sending).
 struct CommandResult {
   // delivered: a reply whose send timed out was found among the
-  // conversation's messages. resolved: a check whose answer the protocol
-  // already folded into the result it checked (protocol.cpp, reconcile).
-  enum class Kind { slots, booked, slot_taken, cancelled, failed, delivered, resolved };
+  // conversation's messages. applied: a save whose answer was lost was
+  // found in the contact as read again. resolved: a check whose answer the
+  // protocol already folded into the result it checked (protocol.cpp, reconcile).
+  enum class Kind { slots, booked, slot_taken, cancelled, failed, delivered, applied, resolved };
   Kind kind = Kind::failed;
   Date date{};                     // slots: the day asked for
   std::vector<std::string> slots;  // slots: free slots, ISO-8601 with offset
@@ -45,13 +46,16 @@ struct CommandResult {
   // request was sent). The core checks before it decides (engine.cpp).
   bool unknown = false;
   std::string reply;               // failed save or send / delivered: the reply of that save-and-send
-  bool handled = false;            // delivered: the delivered answer's handled flag
+  bool handled = false;            // delivered / applied: that answer's handled flag
+  // failed save: the fields it wrote; read_contact's answer: the contact's
+  // fields as GHL holds them now.
+  State fields;
 };
 
 // One command for the shell to perform. Its arguments are written to the
 // wire as they are, in this order (protocol.cpp: the command table).
 struct Command {
-  enum class Kind { none, fetch_slots, book, cancel, find_booking, find_reply };
+  enum class Kind { none, fetch_slots, book, cancel, find_booking, find_reply, read_contact };
   Kind kind = Kind::none;
   std::vector<std::pair<std::string_view, std::string>> args;
 

@@ -65,6 +65,7 @@ constexpr CommandRow kCommands[] = {
     // Checks after a call whose outcome is unknown (see reconcile()).
     {Command::Kind::find_booking, "find_booking", "booking_found"},
     {Command::Kind::find_reply, "find_reply", "reply_found"},
+    {Command::Kind::read_contact, "read_contact", "contact"},
 };
 
 const CommandRow& row_of(Command::Kind kind) {
@@ -93,6 +94,7 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       r.during = raw.during;
       if (decided.reply) r.reply = *decided.reply;
       r.handled = decided.handled;
+      r.fields = decided.target;  // what the save wrote (or meant to)
       return true;
     }
     r.during = std::string(row_of(asked.kind).type);
@@ -139,6 +141,11 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       r.kind = CommandResult::Kind::resolved;
       r.unknown = !raw.found;  // (reused) true: the reply is not there
       return true;
+    case Command::Kind::read_contact:
+      r.kind = CommandResult::Kind::resolved;
+      if (raw.fields != Shape::object) return why = "contact result needs the contact's fields (an object)", false;
+      r.fields = raw.field_values;
+      return true;
     case Command::Kind::none: break;
   }
   return why = "unreachable", false;
@@ -148,11 +155,16 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
 // that result, so the engine sees what really happened (a booking made, a
 // reply delivered) or a plain failure, and never checks twice.
 void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
-  if (results.size() < 2 || (check != Command::Kind::find_booking && check != Command::Kind::find_reply)) return;
+  if (results.size() < 2 || (check != Command::Kind::find_booking && check != Command::Kind::find_reply &&
+                             check != Command::Kind::read_contact)) {
+    return;
+  }
   CommandResult& answer = results.back();
   if (answer.kind == CommandResult::Kind::failed) return;  // the check failed: nothing learned
   // The result it checks: the latest one still unknown (an earlier look may have failed in between).
-  const std::string_view checks = check == Command::Kind::find_booking ? "book" : "send";
+  const std::string_view checks = check == Command::Kind::find_booking ? "book"
+                                  : check == Command::Kind::find_reply ? "send"
+                                                                       : "save";
   auto it = std::find_if(results.rbegin() + 1, results.rend(), [checks](const CommandResult& r) {
     return r.kind == CommandResult::Kind::failed && r.unknown && r.during == checks;
   });
@@ -171,6 +183,12 @@ void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
     } else {
       checked.unknown = false;  // not delivered: a plain failure
     }
+  } else {
+    // GHL writes a contact's fields together: every field as the save
+    // wrote it means the save went through; anything else (nothing of it,
+    // or a person's edit in between) is taken as not applied.
+    checked.kind = answer.fields == checked.fields ? CommandResult::Kind::applied : CommandResult::Kind::failed;
+    checked.unknown = false;
   }
   answer.unknown = false;
 }

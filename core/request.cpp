@@ -12,7 +12,7 @@ namespace {
 
 using json = nlohmann::json;
 
-enum class Ctx { top, state, saved, message, results, result, slots, config };
+enum class Ctx { top, state, saved, message, results, result, slots, fields, config };
 
 struct Frame {
   Ctx ctx;
@@ -76,6 +76,9 @@ class Reader final : public json::json_sax_t {
         return push(Ctx::config);
       }
       mark_top(Shape::object);
+    } else if (parent.ctx == Ctx::result && parent.key == "fields" && !out_.result_list.empty()) {
+      auto& r = out_.result_list.back();
+      return enter(Ctx::fields, r.fields, r.field_values);
     } else if (parent.ctx == Ctx::results) {
       // One more than allowed is kept, so the protocol can say "too many".
       if (out_.result_list.size() <= kMaxResults) {
@@ -99,6 +102,8 @@ class Reader final : public json::json_sax_t {
         return push(Ctx::results);
       }
       mark_top(Shape::array);
+    } else if (parent.ctx == Ctx::result && parent.key == "fields" && !out_.result_list.empty()) {
+      out_.result_list.back().fields = Shape::array;
     } else if (parent.ctx == Ctx::result && parent.key == "slots" && !out_.result_list.empty()) {
       auto& r = out_.result_list.back();
       r.slots = Shape::array;
@@ -188,8 +193,10 @@ class Reader final : public json::json_sax_t {
         else if (f.key == "slot") r.slot = v;
         else if (f.key == "during") r.during = v;
         else if (f.key == "slots") r.slots = shape, r.slot_list.clear();
+        else if (f.key == "fields") r.fields = shape, r.field_values = State{};
         break;
       }
+      case Ctx::fields: set_field(out_.result_list.back().field_values, f.key, text); break;
       case Ctx::slots: {
         auto& r = out_.result_list.back();
         if (str && r.slot_list.size() < kMaxSlotsRead) r.slot_list.push_back(*str);

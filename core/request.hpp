@@ -24,6 +24,8 @@ struct RawResult {
   std::string type, date, appointment_id, slot, during, error;
   Shape slots = Shape::absent;
   std::vector<std::string> slot_list;  // at most kMaxSlotsRead strings
+  Shape fields = Shape::absent;        // contact: the contact's fields
+  State field_values;
 };
 
 struct RawRequest {

@@ -44,7 +44,9 @@ export async function handleInbound(inbound, cfg, log) {
       return { status: out.error === 'config' ? 500 : 400, body: { error: out.error, message: out.message }, handled: false };
     }
     if (out.action === 'perform') {
-      results.push(await perform(ghl, cfg, { contactId, since: started }, out.command));
+      const result = await perform(ghl, cfg, { contactId, since: started, map }, out.command);
+      results.push(result);
+      if (result.type === 'contact') saved = result.fields;  // what GHL holds, as read again
       continue;
     }
     if (out.action === 'save_and_send') {

@@ -113,8 +113,9 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
     messagesOf: (conversationId, limit) =>
       request('get-messages', 'GET', `/conversations/${encodeURIComponent(conversationId)}/messages`,
         { version: V_CONVERSATIONS, query: { limit }, check: true }),
-    getContact: (contactId) =>
-      request('get-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}`, { version: V_CONTACTS }),
+    // `check`: the read again after a save whose answer was lost.
+    getContact: (contactId, { check = false } = {}) =>
+      request('get-contact', 'GET', `/contacts/${encodeURIComponent(contactId)}`, { version: V_CONTACTS, check }),
     updateContact: (contactId, customFields) =>
       request('update-contact', 'PUT', `/contacts/${encodeURIComponent(contactId)}`,
         { version: V_CONTACTS, body: { customFields } }),

@@ -3,6 +3,7 @@
 // command. Failures carry GHL's status and message, and `unknown` when GHL
 // may have done it anyway (a timeout after the request went out): the
 // core, not this file, decides what that means.
+import { stateOf } from './field-map.js';
 import { dayWindow } from './time.js';
 
 const ACTIVE = (a) => !['cancelled', 'invalid', 'noshow'].includes(String(a?.appointmentStatus ?? a?.status ?? '').toLowerCase());
@@ -15,7 +16,8 @@ const sameInstant = (a, slot) => (typeof a === 'string' && !HAS_ZONE.test(a.trim
 // A send that timed out may arrive a little later than GHL dates it.
 const SEND_SKEW_MS = 60_000;
 
-// `who`: { contactId, since } (since: when this webhook started, ms).
+// `who`: { contactId, since, map } (since: when this webhook started, ms;
+// map: the custom field map, field-map.js).
 export async function perform(ghl, cfg, who, { id, type, ...args }) {
   const failed = (res) => ({
     id, type: 'failed', status: res.status || 0, error: String(res.data?.message ?? res.reason ?? '').slice(0, 200),
@@ -59,6 +61,12 @@ export async function perform(ghl, cfg, who, { id, type, ...args }) {
       const found = (Array.isArray(list) ? list : []).some((m) => m?.direction === 'outbound' && m?.body === args.text &&
         !(Date.parse(m?.dateAdded) < who.since - SEND_SKEW_MS));
       return { id, type: 'reply_found', found };
+    }
+    case 'read_contact': {
+      // A save whose answer was lost: what does GHL hold now?
+      const res = await ghl.getContact(who.contactId, { check: true });
+      if (!res.ok) return failed(res);
+      return { id, type: 'contact', fields: stateOf(res.data?.contact, who.map) };
     }
     default:
       return { id, type: 'failed', error: `unknown command ${type}` };

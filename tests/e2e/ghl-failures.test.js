@@ -103,10 +103,13 @@ describe('a lasting GHL failure changes nothing', () => {
       test(`${op} (${step} step) answering ${kind}`, async () => {
         const r = await scenario(stack, { step, faults: { [op]: fault } });
         assertNothingAdvanced(r);
-        // The reply, then "try again"; a save that timed out may have been
-        // applied, so it is followed by its undo (which times out too).
-        const tries = op === 'send-a-new-message' || (op === 'update-contact' && kind === 'a timeout') ? 2 : 1;
+        // The reply, then "try again". A save that timed out may have been
+        // applied: the contact is read again, and as GHL did not make it
+        // there is nothing to undo.
+        const tries = op === 'send-a-new-message' ? 2 : 1;
         assert.equal(r.count(op), attemptsFor(op, kind) * tries, r.calls.map((c) => `${c.operationId}:${c.status}`).join(' '));
+        const reads = op === 'get-contact' ? attemptsFor(op, kind) : op === 'update-contact' && kind === 'a timeout' ? 2 : 1;
+        assert.equal(r.count('get-contact'), reads, 'the contact is read again only after a save whose answer was lost');
         if (op === 'send-a-new-message') {
           assert.equal(r.res.body.reply, null, 'nothing could be sent');
           assert.deepEqual(r.sent, []);
@@ -223,6 +226,19 @@ describe('a passing GHL failure is invisible', () => {
     const r = await scenario(stack, { step: 'day', faults: { 'get-slots': { hang: true, times: 1 } } });
     assertWentThrough(r, 'day');
     assert.deepEqual(r.log.calls.filter((c) => c.op === 'get-slots').map((c) => c.status), ['timeout', 200]);
+  });
+
+  // GHL saved the booking's fields but both answers came after the worker
+  // gave up: the contact is read again, shows the save, and the
+  // confirmation goes out once; nothing is undone or booked twice.
+  test('a save carried out but answered after the timeout is found by reading the contact again', async () => {
+    const r = await scenario(stack, { step: 'time', faults: { 'update-contact': { lateMs: 1300, times: 2 } } });
+    assertWentThrough(r, 'time');
+    assert.deepEqual(r.log.calls.map((c) => `${c.op}:${c.status}`),
+      ['get-contact:200', 'create-appointment:200', 'update-contact:timeout', 'update-contact:timeout', 'get-contact:200',
+        'send-a-new-message:200'], 'the save and its one retry, read again, the reply; no undo, no second booking');
+    assert.equal(r.sent.length, 1, r.sent.join(' | '));
+    assert.equal(r.log.outcome, 'saved_late');
   });
 
   test('a slow answer inside the timeout is simply awaited', async () => {

@@ -115,6 +115,7 @@ struct Conversation {
       if (ours) r["appointment_id"] = calendar.ids[slot];
       return r;
     }
+    if (type == "read_contact") return {{"id", id}, {"type", "contact"}, {"fields", filled()}};
     if (type == "find_reply") {
       return {{"id", id}, {"type", "reply_found"}, {"found", std::find(sent.begin(), sent.end(), cmd["text"].get<std::string>()) != sent.end()}};
     }
@@ -139,6 +140,8 @@ struct Conversation {
       const std::string action = out["action"];
       if (action == "perform") {
         results.push_back(perform(out["command"]));
+        // As the Worker: `saved` is what GHL holds, and a read says what that is.
+        if (results.back()["type"] == "contact") saved = results.back()["fields"];
         continue;
       }
       if (action == "nothing") {
@@ -152,6 +155,15 @@ struct Conversation {
           failing.erase("save-late");
           for (auto& [k, v] : out["updates"].items()) saved[k] = v;
           fields = saved;
+          results.push_back(failed);
+          results.back()["during"] = "save";
+          results.back()["unknown"] = true;
+          continue;
+        }
+        if (failing.count("save-lost")) {
+          // The request never reached GHL, but its answer timed out all the same.
+          failing.erase("save-lost");
+          for (auto& [k, v] : out["updates"].items()) saved[k] = v;  // what GHL may hold, as the Worker assumes
           results.push_back(failed);
           results.back()["during"] = "save";
           results.back()["unknown"] = true;

@@ -207,9 +207,25 @@ TEST(Conversation, AReplyWhoseSendTimedOutIsNotSentTwice) {
   EXPECT_TRUE(c.handled);
 }
 
-TEST(Conversation, ASaveWhoseAnswerWasLostIsUndoneBeforeTryAgain) {
+// A save whose answer was lost: the contact is read again, and what GHL
+// holds decides (issue 14: reconcile saves).
+TEST(Conversation, ASaveWhoseAnswerWasLostButWhichGhlMadeIsFollowedByItsReply) {
   auto c = at_day();
   c.failing.insert("save-late");
+  EXPECT_EQ(c.say("2pm"),
+            "¡Perfecto! Tu cita está confirmada para el jueves 26 de noviembre a las 2pm. Te envié los detalles a ana@x.com");
+  std::vector<std::string> types;
+  for (const auto& cmd : c.commands) types.push_back(cmd["type"]);
+  EXPECT_EQ(types, (std::vector<std::string>{"book", "read_contact"}));
+  EXPECT_EQ(c.field("booking_step"), "scheduled");
+  EXPECT_EQ(c.calendar.booked.size(), 1u) << "kept, not undone";
+  EXPECT_EQ(c.field("appointment_id"), c.calendar.ids["2026-11-26T14:00:00-06:00"]);
+  EXPECT_TRUE(c.handled);
+}
+
+TEST(Conversation, ASaveWhoseAnswerWasLostAndWhichGhlNeverMadeIsTryAgainWithTheBookingUndone) {
+  auto c = at_day();
+  c.failing.insert("save-lost");
   const std::string before = c.field("booking_step");
   EXPECT_EQ(c.say("2pm"), "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.");
   EXPECT_EQ(c.field("booking_step"), before) << "GHL holds what the lead was last told";
@@ -218,9 +234,11 @@ TEST(Conversation, ASaveWhoseAnswerWasLostIsUndoneBeforeTryAgain) {
   EXPECT_FALSE(c.handled);
 }
 
-TEST(Conversation, ASaveWhoseAnswerWasLostAndWhoseUndoFailedGetsItsOwnQuestionNotTryAgain) {
+TEST(Conversation, ASaveWhoseAnswerWasLostUnreadableContactAndFailedUndoGetsItsOwnQuestionNotTryAgain) {
   Conversation c;
-  c.failing = {"save-late", "save"};  // GHL applied the save; the undo then fails
+  // GHL applied the save; reading the contact fails twice, so the core
+  // undoes it blind; the undo fails too.
+  c.failing = {"save-late", "read_contact", "save"};
   EXPECT_EQ(c.say("Hola"), "¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?");
   EXPECT_EQ(c.field("booking_step"), "name") << "GHL holds the step whose question the lead got";
   EXPECT_TRUE(c.handled);

@@ -279,16 +279,51 @@ TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
   EXPECT_EQ(out["handled"], false);
 }
 
-TEST(Protocol, ASaveWhoseAnswerWasLostIsUndone) {
-  // The shell reports what GHL may now hold in `saved`: the core writes it back.
-  const json out = handle(R"({"state": {"booking_step": "goal", "language": "es", "customer_name": "Ana"},
-      "saved": {"booking_step": "pain", "language": "es", "customer_name": "Ana", "customer_goal": "Vender"},
-      "message": {"id": "m2", "text": "Vender"}, "now": "2026-11-25T10:00:00-06:00",
-      "results": [{"id": 1, "type": "failed", "during": "save", "unknown": true}]})");
-  EXPECT_EQ(out["action"], "save_and_send");
-  EXPECT_EQ(out["updates"]["booking_step"], "goal");
-  EXPECT_EQ(out["updates"]["customer_goal"], "");
-  EXPECT_EQ(out["handled"], false);
+TEST(Protocol, ASaveWhoseAnswerWasLostIsCheckedByReadingTheContact) {
+  const json state{{"booking_step", "goal"}, {"language", "es"}, {"customer_name", "Ana"}};
+  const std::string head = R"({"state": )" + state.dump() + R"(, "message": {"id": "m2", "text": "Vender"}, "now": "2026-11-25T10:00:00-06:00")";
+  const json first = handle(head + "}");
+  ASSERT_EQ(first["action"], "save_and_send");
+  json applied = state;  // the contact as the save leaves it
+  for (auto& [k, v] : first["updates"].items()) applied[k] = v;
+  // The shell reports what GHL may now hold in `saved`.
+  const std::string lost = R"(, "saved": )" + applied.dump() + R"(, "results": [{"id": 1, "type": "failed", "during": "save", "unknown": true})";
+  struct Case {
+    std::string name, results, action, outcome;
+    bool reply, handled;
+    json updates;
+  } cases[] = {
+      {"first, the contact is read", "", "perform", "command", false, false, nullptr},
+      {"GHL made it: the reply follows, nothing undone", R"(, {"id": 2, "type": "contact", "fields": )" + applied.dump() + "}",
+       "save_and_send", "saved_late", true, true, json::object()},
+      {"GHL did not: try again (the shell's saved is the read, nothing to undo)",
+       R"(, {"id": 2, "type": "contact", "fields": )" + state.dump() + "}", "save_and_send", "ghl_failed", true, false, nullptr},
+      {"a read that failed is tried once more", R"(, {"id": 2, "type": "failed", "status": 502})", "perform", "command", false,
+       false, nullptr},
+      {"two failed reads: undone blind", R"(, {"id": 2, "type": "failed", "status": 502}, {"id": 3, "type": "failed", "unknown": true})",
+       "save_and_send", "ghl_failed", true, false, json{{"booking_step", "goal"}, {"customer_goal", ""}}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const json out = handle(head + lost + c.results + "]}");
+    ASSERT_EQ(out["ok"], true) << out.dump();
+    EXPECT_EQ(out["action"], c.action);
+    EXPECT_EQ(out["outcome"], c.outcome);
+    if (c.action == "perform") {
+      EXPECT_EQ(out["command"]["type"], "read_contact");
+      continue;
+    }
+    EXPECT_EQ(out["reply"].is_string(), c.reply);
+    EXPECT_EQ(out["handled"], c.handled);
+    if (c.handled) EXPECT_EQ(out["reply"], first["reply"]);
+    if (c.updates.is_object()) {
+      for (auto& [k, v] : c.updates.items()) EXPECT_EQ(out["updates"][k], v) << k;
+      if (c.updates.empty()) EXPECT_TRUE(out["updates"].empty()) << out["updates"].dump();
+    }
+  }
+  // A contact result must carry the fields.
+  const json bad = handle(head + lost + R"(, {"id": 2, "type": "contact"}]})");
+  EXPECT_EQ(bad["error"], "bad_request");
 }
 
 TEST(Protocol, ARedeliveryIsNothingAndHandled) {
