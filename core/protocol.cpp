@@ -139,6 +139,7 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       return true;
     case Command::Kind::find_reply:
       r.kind = CommandResult::Kind::resolved;
+      r.during = "find_reply";
       r.unknown = !raw.found;  // (reused) true: the reply is not there
       return true;
     case Command::Kind::read_contact:
@@ -181,7 +182,14 @@ void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
       checked.kind = CommandResult::Kind::delivered;
       checked.unknown = false;
     } else {
-      checked.unknown = false;  // not delivered: a plain failure
+      // Not there: GHL may still be writing a send it took late, so the
+      // first "not there" is looked at once more; the second makes it a
+      // plain failure. (A look that found it would have ended the looking:
+      // every answered look since the send said "not there".)
+      const auto not_there = std::count_if(it.base(), results.end(), [](const CommandResult& r) {
+        return r.kind == CommandResult::Kind::resolved && r.during == "find_reply";
+      });
+      checked.unknown = not_there < 2;
     }
   } else {
     // GHL writes a contact's fields together: every field as the save
