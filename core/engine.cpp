@@ -75,6 +75,43 @@ const CommandResult* cancel_result(const Input& in, std::string_view id) {
 
 Decision decide_message(const Input& in, const Reading& m, const std::vector<std::string>& pending);
 
+// How many of the results, from the first, may be looks for an earlier
+// attempt's reply (Message::maybe_sent): they come before this webhook
+// saves or sends anything (their failures are not this message's).
+std::size_t early_looks(const Input& in) {
+  if (!in.message.maybe_sent) return 0;
+  std::size_t i = 0;
+  while (i < in.results.size() && in.results[i].during != "save" && in.results[i].during != "send") ++i;
+  return i;
+}
+
+// An earlier attempt at this message ended with a reply that may have
+// reached the lead. If that very reply is in the conversation, it is not
+// sent again: the fields are saved as if it had just been sent. Two failed
+// looks: it is sent (a second copy is better than none).
+void look_before_resending(Turn& t, std::size_t early) {
+  const auto first = t.in.results.begin();
+  const auto end = first + static_cast<std::ptrdiff_t>(early);
+  const auto answered = std::find_if(first, end, [](const auto& r) {
+    return r.kind == CommandResult::Kind::resolved && r.during == "find_reply";
+  });
+  if (answered != end) {
+    if (!answered->unknown) {  // found
+      t.out.reply.reset();
+      t.out.outcome = "delivered_earlier";
+    }
+    return;
+  }
+  const auto failed = std::count_if(first, end, [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && r.during == "find_reply";
+  });
+  if (failed >= 2) return;
+  t.out.command = Command{Command::Kind::find_reply, {{"text", *t.out.reply}}};
+  t.out.reply.reset();
+  t.out.target = t.in.state;
+  t.out.outcome = "command";
+}
+
 }  // namespace
 
 Reading read_message(const Message& m) {
@@ -167,11 +204,11 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
       (last->during == "find_reply" || last->during == "find_booking" || last->during == "read_contact")) {
     const bool send = last->during == "find_reply";
     const std::string_view checked = send ? "send" : last->during == "find_booking" ? "book" : "save";
-    const auto looks = std::count_if(in.results.begin(), in.results.end(), [&last](const auto& r) {
-      return r.kind == CommandResult::Kind::failed && r.during == last->during;
-    });
     const auto lost = std::find_if(in.results.rbegin(), in.results.rend(), [checked](const auto& r) {
       return r.kind == CommandResult::Kind::failed && r.unknown && r.during == checked;
+    });
+    const auto looks = std::count_if(in.results.rbegin(), lost, [&last](const auto& r) {
+      return r.kind == CommandResult::Kind::failed && r.during == last->during;
     });
     if (lost != in.results.rend() && looks < 2) {
       t.out.command = send                  ? Command{Command::Kind::find_reply, {{"text", lost->reply}}}
@@ -203,8 +240,10 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     t.out.handled = last->handled;
     return t.out;
   }
-  if (std::any_of(in.results.begin(), in.results.end(), [&pending](const auto& r) {
-        return r.kind == CommandResult::Kind::failed && !(r.during == "cancel" && contains(pending, r.appointment_id));
+  const std::size_t early = early_looks(in);
+  if (std::any_of(in.results.begin(), in.results.end(), [&pending, &in, early](const auto& r) {
+        return r.kind == CommandResult::Kind::failed && !(r.during == "cancel" && contains(pending, r.appointment_id)) &&
+               !(r.during == "find_reply" && static_cast<std::size_t>(&r - in.results.data()) < early);
       })) {
     on_failure(t);
     return t.out;
@@ -241,7 +280,11 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   } else {
     on_answer(t, r, text);
   }
-  if (t.out.command.kind != Command::Kind::none) t.out.target = s;  // decided once the result is in
+  if (t.out.command.kind != Command::Kind::none) {
+    t.out.target = s;  // decided once the result is in
+  } else if (in.message.maybe_sent && t.out.reply) {
+    look_before_resending(t, early);
+  }
   return t.out;
 }
 

@@ -25,6 +25,10 @@ namespace booking {
 struct Message {
   std::string id;    // GHL messageId; empty when unknown
   std::string text;  // raw bytes as received; may be anything
+  // An earlier attempt at this same message ended with a reply that may
+  // have reached the lead (the answer said maybe_sent; the shell
+  // remembered it): look for that reply before sending it again.
+  bool maybe_sent = false;
 };
 
 // What the shell reports back after performing a command (the protocol
@@ -45,6 +49,9 @@ struct CommandResult {
   // failed: GHL may have done it (a timeout or lost connection after the
   // request was sent). The core checks before it decides (engine.cpp).
   bool unknown = false;
+  // failed send: its answer was lost and two looks did not find it; GHL
+  // may still deliver it, so nothing else is sent after it.
+  bool unseen = false;
   std::string reply;               // failed save or send / delivered: the reply of that save-and-send
   bool handled = false;            // delivered / applied: that answer's handled flag
   // failed save: the fields it wrote; read_contact's answer: the contact's
@@ -87,6 +94,9 @@ struct Decision {
   // redelivery of it is then a duplicate. False on the try-again path, so
   // that GHL's redelivery (or the lead's resend) is handled afresh.
   bool handled = true;
+  // Not handled, and its reply may yet reach the lead: should this message
+  // come again, the shell says so (Message::maybe_sent).
+  bool maybe_sent = false;
 };
 
 // The most results one message may need; at this many the decision is

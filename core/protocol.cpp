@@ -173,7 +173,11 @@ void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
   CommandResult& checked = *it;
   if (check == Command::Kind::find_booking) {
     if (!answer.appointment_id.empty()) {
-      checked = CommandResult{CommandResult::Kind::booked, {}, {}, answer.appointment_id, answer.slot, {}, false, {}, false};
+      CommandResult booked;
+      booked.kind = CommandResult::Kind::booked;
+      booked.appointment_id = answer.appointment_id;
+      booked.slot = answer.slot;
+      checked = std::move(booked);
     } else {
       checked.unknown = false;  // not booked: a plain failure
     }
@@ -190,6 +194,7 @@ void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
         return r.kind == CommandResult::Kind::resolved && r.during == "find_reply";
       });
       checked.unknown = not_there < 2;
+      checked.unseen = !checked.unknown;
     }
   } else {
     // GHL writes a contact's fields together: every field as the save
@@ -292,6 +297,7 @@ std::string handle(std::string_view request, const Config* configured) {
   if (raw.message != Shape::object) return error_json("bad_request", "message must be an object");
   in.message.id = std::move(raw.message_id);
   in.message.text = std::move(raw.message_text);
+  in.message.maybe_sent = raw.message_maybe_sent;
   if (configured != nullptr) {
     in.config = *configured;
   } else if (auto e = read_config(raw, in.config); !e.empty()) {
@@ -311,7 +317,7 @@ std::string handle(std::string_view request, const Config* configured) {
     if (raw.result_list[0].type != "failed" || raw.result_list[0].during != "read") {
       return error_json("bad_request", "result id 0 is only the failed read: {\"id\":0,\"type\":\"failed\",\"during\":\"read\"}");
     }
-    in.results.push_back(CommandResult{CommandResult::Kind::failed, {}, {}, {}, {}, "read", false, {}, false});
+    in.results.emplace_back().during = "read";  // a failed result
     first = 1;
   }
   const Reading reading = read_message(in.message);
@@ -350,6 +356,7 @@ std::string handle(std::string_view request, const Config* configured) {
   if (action == Action::save_and_send) out += fmt::format(",\"id\":{}", id);
   out += ",\"language\":";
   write_string(out, d.target.language.empty() ? in.state.language : d.target.language);
+  if (action != Action::perform && d.maybe_sent) out += ",\"maybe_sent\":true";
   out += ",\"ok\":true,\"outcome\":";
   write_string(out, d.outcome);
   if (action == Action::save_and_send) {

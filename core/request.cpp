@@ -28,6 +28,9 @@ class Reader final : public json::json_sax_t {
 
   bool null() override { return scalar(Shape::null, nullptr); }
   bool boolean(bool v) override {
+    if (skip_ == 0 && !frames_.empty() && frames_.back().ctx == Ctx::message && frames_.back().key == "maybe_sent") {
+      out_.message_maybe_sent = v;
+    }
     if (skip_ == 0 && !frames_.empty() && frames_.back().ctx == Ctx::result && !out_.result_list.empty()) {
       auto& r = out_.result_list.back();
       if (frames_.back().key == "unknown") r.unknown = v;
@@ -68,6 +71,7 @@ class Reader final : public json::json_sax_t {
         out_.message = Shape::object;
         out_.message_id.clear();
         out_.message_text.clear();
+        out_.message_maybe_sent = false;
         return push(Ctx::message);
       }
       if (k == "config") {

@@ -35,6 +35,7 @@ struct RawRequest {
   State saved_fields;
   Shape message = Shape::absent;
   std::string message_id, message_text;
+  bool message_maybe_sent = false;
   Shape results = Shape::absent;
   std::vector<RawResult> result_list;  // at most kMaxResults + 1 are kept
   Shape config = Shape::absent;

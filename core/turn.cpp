@@ -94,14 +94,16 @@ void on_failure(Turn& t) {
   const auto failed_sends = std::count_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
     return r.kind == CommandResult::Kind::failed && r.during == "send";
   });
-  // A reply that may have been delivered (its check failed too) is not
-  // followed by another: the save is undone, and the lead's next message
-  // (or GHL's redelivery) is handled afresh.
+  // A reply that may have been delivered (its answer was lost and no look
+  // found it, or the looks failed) is not followed by another in this
+  // webhook: the save is undone, and the lead's next message (or GHL's
+  // redelivery, which first looks for this reply) is handled afresh.
   const bool maybe_delivered = std::any_of(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
-    return r.kind == CommandResult::Kind::failed && r.during == "send" && r.unknown;
+    return r.kind == CommandResult::Kind::failed && r.during == "send" && (r.unknown || r.unseen);
   });
   if (failed_sends >= 2 || maybe_delivered) {
     t.out.outcome = "ghl_failed";
+    t.out.maybe_sent = maybe_delivered;
     return;
   }
   // The save of this message's answer went through (or may have: its

@@ -10,14 +10,15 @@ import { createGhl } from './ghl.js';
 import { perform } from './perform.js';
 import { localNow } from './time.js';
 
-// `inbound`: { contactId, text, id, channel } (worker/webhook.js, workflow.js).
-// → { status, body, handled }; `log` is filled in.
+// `inbound`: { contactId, text, id, channel } (worker/webhook.js, workflow.js),
+// plus maybeSent when an earlier attempt at it answered maybe_sent.
+// → { status, body, handled, maybeSent }; `log` is filled in.
 export async function handleInbound(inbound, cfg, log) {
   const ghl = createGhl(cfg, log.calls);
   const { contactId } = inbound;
   const sendType = CHANNELS[inbound.channel]?.send ?? 'WhatsApp';
   // A lone UTF-16 surrogate cannot cross into the core as JSON; phones never send one.
-  const message = { id: String(inbound.id || ''), text: String(inbound.text).toWellFormed() };
+  const message = { id: String(inbound.id || ''), text: String(inbound.text).toWellFormed(), ...(inbound.maybeSent && { maybe_sent: true }) };
   const started = Date.now();
   const now = localNow(cfg.timeZone);  // one clock for all the rounds: the core replays them
   const results = [];
@@ -74,7 +75,7 @@ export async function handleInbound(inbound, cfg, log) {
     log.stepAfter = out.step;
     log.outcome = out.outcome;
     const body = out.outcome === 'duplicate' ? { duplicate: true } : { step: out.step, reply: sent };
-    return { status: 200, body, handled: out.handled };
+    return { status: 200, body, handled: out.handled, maybeSent: !!out.maybe_sent };
   }
   throw new Error(`the core did not end the message within ${maxResults} results`);
 }

@@ -49,14 +49,14 @@ async function scenario(s, { step, faults, lang = 'es' }) {
   const started = Date.now();
   let res;
   try {
-    res = await s.say(id, step === 'day' ? dayText(date, lang) : lang === 'es' ? 'a las 10' : '10am');
+    res = await s.say(id, step === 'day' ? dayText(date, lang) : lang === 'es' ? 'a las 10' : '10am', { messageId: `wamid.${id}` });
   } finally {
     s.ghl.clearFaults();
   }
   const ms = Date.now() - started;
   const calls = s.ghl.requests().slice(from);
   return {
-    id, date, res, ms, calls, fieldsBefore,
+    id, date, res, ms, calls, fieldsBefore, messageId: `wamid.${id}`,
     fieldsAfter: s.ghl.getContactFields(id),
     appointments: s.ghl.listAppointments().filter((a) => a.contactId === id),
     sent: s.ghl.listMessages({ contactId: id }).map((m) => m.message),
@@ -103,10 +103,11 @@ describe('a lasting GHL failure changes nothing', () => {
       test(`${op} (${step} step) answering ${kind}`, async () => {
         const r = await scenario(stack, { step, faults: { [op]: fault } });
         assertNothingAdvanced(r);
-        // The reply, then "try again". A save that timed out may have been
-        // applied: the contact is read again, and as GHL did not make it
-        // there is nothing to undo.
-        const tries = op === 'send-a-new-message' ? 2 : 1;
+        // The reply, then "try again" (not after a send that timed out: that
+        // reply may still arrive, so nothing follows it). A save that timed
+        // out may have been applied: the contact is read again, and as GHL
+        // did not make it there is nothing to undo.
+        const tries = op === 'send-a-new-message' && kind !== 'a timeout' ? 2 : 1;
         assert.equal(r.count(op), attemptsFor(op, kind) * tries, r.calls.map((c) => `${c.operationId}:${c.status}`).join(' '));
         const reads = op === 'get-contact' ? attemptsFor(op, kind) : op === 'update-contact' && kind === 'a timeout' ? 2 : 1;
         assert.equal(r.count('get-contact'), reads, 'the contact is read again only after a save whose answer was lost');
@@ -168,16 +169,34 @@ describe('a lasting GHL failure changes nothing', () => {
   });
 
   test('a reply that cannot be sent once: booking undone, the lead is told to try again', async () => {
-    for (const fault of [{ hang: true, times: 1 }, { status: 500, times: 2 }]) {
-      const r = await scenario(stack, { step: 'time', faults: { 'send-a-new-message': fault } });
-      assertNothingAdvanced(r);
-      assert.equal(r.res.body.reply, TRY_AGAIN.es, JSON.stringify(fault));
-      assert.deepEqual(r.sent, [TRY_AGAIN.es]);
-      assert.equal(r.appointments.length, 1);
-      assert.equal(r.appointments[0].appointmentStatus, 'cancelled');
-      // The saved fields were written back: one save, one undo.
-      assert.equal(r.count('update-contact'), 2);
-    }
+    const r = await scenario(stack, { step: 'time', faults: { 'send-a-new-message': { status: 500, times: 2 } } });
+    assertNothingAdvanced(r);
+    assert.equal(r.res.body.reply, TRY_AGAIN.es);
+    assert.deepEqual(r.sent, [TRY_AGAIN.es]);
+    assert.equal(r.appointments.length, 1);
+    assert.equal(r.appointments[0].appointmentStatus, 'cancelled');
+    // The saved fields were written back: one save, one undo.
+    assert.equal(r.count('update-contact'), 2);
+  });
+
+  // A send that timed out may still arrive: after two looks that do not
+  // find it, nothing else is sent. GHL's redelivery of the message then
+  // looks for that reply first, and does not send it twice.
+  test('a reply whose send timed out is never followed by another, and its redelivery looks for it first', async () => {
+    const r = await scenario(stack, { step: 'time', faults: { 'send-a-new-message': { hang: true, times: 1 } } });
+    assertNothingAdvanced(r);
+    assert.equal(r.res.body.reply, null);
+    assert.deepEqual(r.sent, [], 'nothing sent: the hung send never arrived, and nothing followed it');
+    assert.equal(r.count('search-conversation'), 2, 'looked twice');
+    assert.equal(r.appointments.length, 1);
+    assert.equal(r.appointments[0].appointmentStatus, 'cancelled');
+    // GHL redelivers the same message: it looks first, finds nothing, answers.
+    const again = await stack.say(r.id, 'a las 10', { messageId: r.messageId });
+    assert.equal(again.status, 200);
+    assert.match(again.body.reply, /confirmada/);
+    const calls = stack.webhookLogs().filter((l) => l.contactId === r.id).at(-1).calls.map((c) => c.op);
+    assert.deepEqual(calls.slice(0, 3), ['get-contact', 'create-appointment', 'search-conversation'], 'booked, then looked before sending');
+    assert.equal(stack.ghl.listMessages({ contactId: r.id }).length, 1, 'one reply in all');
   });
 });
 

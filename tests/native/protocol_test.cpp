@@ -272,21 +272,65 @@ TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
   out = handle(greeting + lost + not_there + R"(, {"id": 3, "type": "reply_found", "found": true}]})");
   EXPECT_EQ(out["action"], "nothing");
   EXPECT_EQ(out["outcome"], "delivered");
-  // A look that failed, then two that answered "not there": a plain failure.
-  out = handle(greeting + lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "reply_found", "found": false},
-               {"id": 4, "type": "reply_found", "found": false}]})");
-  EXPECT_EQ(out["action"], "save_and_send");
-  EXPECT_EQ(out["outcome"], "ghl_failed");
+  // Twice not there (after a failed look, or not): GHL may still deliver
+  // it, so nothing else is sent in this webhook. The save is undone (here
+  // nothing was saved), the message is not handled, and the answer says
+  // the reply may have been sent, for the shell to remember.
+  for (const std::string& looks : std::vector<std::string>{R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "reply_found", "found": false},
+                                      {"id": 4, "type": "reply_found", "found": false})",
+                                  not_there + R"(, {"id": 3, "type": "reply_found", "found": false})"}) {
+    out = handle(greeting + lost + looks + "]}");
+    EXPECT_EQ(out["action"], "nothing");
+    EXPECT_EQ(out["outcome"], "ghl_failed");
+    EXPECT_EQ(out["handled"], false);
+    EXPECT_EQ(out["maybe_sent"], true);
+  }
   // The look failed twice: taken as delivered (never a second copy).
   out = handle(greeting + lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "failed", "status": 0, "unknown": true}]})");
   EXPECT_EQ(out["action"], "nothing");
   EXPECT_EQ(out["outcome"], "delivered_unchecked");
   EXPECT_EQ(out["handled"], true);
-  // Not delivered (twice not there): undo the save, say try again.
-  out = handle(greeting + lost + not_there + R"(, {"id": 3, "type": "reply_found", "found": false}]})");
-  EXPECT_EQ(out["action"], "save_and_send");
-  EXPECT_EQ(out["outcome"], "ghl_failed");
-  EXPECT_EQ(out["handled"], false);
+  EXPECT_FALSE(out.contains("maybe_sent"));
+}
+
+// The same message again after an attempt that said maybe_sent: the reply
+// it would send is looked for first, and not sent twice.
+TEST(Protocol, AMessageWhoseReplyMayHaveBeenSentLooksForItFirst) {
+  const std::string head = R"({"state": {}, "message": {"id": "m1", "text": "hola", "maybe_sent": true}, "now": "2026-11-25T10:00:00-06:00", "results": [)";
+  const std::string greeting = "¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?";
+  struct Case {
+    std::string name, results, action, outcome;
+    bool reply;
+  } cases[] = {
+      {"first, a look for the reply", "", "perform", "command", false},
+      {"found: saved as if just sent, not sent again", R"({"id": 1, "type": "reply_found", "found": true})", "save_and_send",
+       "delivered_earlier", false},
+      {"not there: sent", R"({"id": 1, "type": "reply_found", "found": false})", "save_and_send", "advanced", true},
+      {"a failed look is tried once more", R"({"id": 1, "type": "failed", "status": 502})", "perform", "command", false},
+      {"two failed looks: sent", R"({"id": 1, "type": "failed", "status": 502}, {"id": 2, "type": "failed", "unknown": true})",
+       "save_and_send", "advanced", true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const json out = handle(head + c.results + "]}");
+    ASSERT_EQ(out["ok"], true) << out.dump();
+    EXPECT_EQ(out["action"], c.action);
+    EXPECT_EQ(out["outcome"], c.outcome);
+    if (c.action == "perform") {
+      EXPECT_EQ(out["command"]["type"], "find_reply");
+      EXPECT_EQ(out["command"]["text"], greeting);
+      continue;
+    }
+    EXPECT_EQ(out["reply"].is_string(), c.reply);
+    if (c.reply) {
+      EXPECT_EQ(out["reply"], greeting);
+    }
+    EXPECT_EQ(out["updates"]["booking_step"], "name") << "saved either way";
+    EXPECT_EQ(out["handled"], true);
+  }
+  // Without maybe_sent nothing is looked for.
+  EXPECT_EQ(handle(R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00"})")["action"],
+            "save_and_send");
 }
 
 TEST(Protocol, ASaveWhoseAnswerWasLostIsCheckedByReadingTheContact) {
