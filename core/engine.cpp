@@ -75,6 +75,11 @@ const CommandResult* cancel_result(const Input& in, std::string_view id) {
 
 Decision decide_message(const Input& in, const Reading& m, const std::vector<std::string>& pending);
 
+// The checks after a call whose outcome was unknown, and before a resend.
+bool is_look(const CommandResult& r) {
+  return r.during == "find_reply" || r.during == "find_booking" || r.during == "read_contact";
+}
+
 // How many of the results, from the first, may be looks for an earlier
 // attempt's reply (Message::maybe_sent): they come before this webhook
 // saves or sends anything (their failures are not this message's).
@@ -226,24 +231,28 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   }
   // The save went through after all (the contact, read again, holds it):
   // what GHL holds stands, and the reply that was to follow it goes out.
-  if (last != in.results.rend() && last->kind == CommandResult::Kind::applied) {
-    t.out.target = last->fields;
-    if (!last->reply.empty()) t.out.reply = last->reply;
+  // (A look that failed before one that answered is no longer news.)
+  const auto subject = std::find_if(in.results.rbegin(), in.results.rend(), [](const auto& r) {
+    return r.kind != CommandResult::Kind::resolved && !(r.kind == CommandResult::Kind::failed && is_look(r));
+  });
+  if (subject != in.results.rend() && subject->kind == CommandResult::Kind::applied) {
+    t.out.target = subject->fields;
+    if (!subject->reply.empty()) t.out.reply = subject->reply;
     t.out.outcome = "saved_late";
-    t.out.handled = last->handled;
+    t.out.handled = subject->handled;
     return t.out;
   }
   // The reply was delivered after all: the message is done as it was.
-  if (last != in.results.rend() && last->kind == CommandResult::Kind::delivered) {
+  if (subject != in.results.rend() && subject->kind == CommandResult::Kind::delivered) {
     t.out.target = in.saved;
     t.out.outcome = "delivered";
-    t.out.handled = last->handled;
+    t.out.handled = subject->handled;
     return t.out;
   }
-  const std::size_t early = early_looks(in);
-  if (std::any_of(in.results.begin(), in.results.end(), [&pending, &in, early](const auto& r) {
-        return r.kind == CommandResult::Kind::failed && !(r.during == "cancel" && contains(pending, r.appointment_id)) &&
-               !(r.during == "find_reply" && static_cast<std::size_t>(&r - in.results.data()) < early);
+  // A failed look is not a failure of the message: what it looked for
+  // (still unknown, or answered by a later look) decides.
+  if (std::any_of(in.results.begin(), in.results.end(), [&pending](const auto& r) {
+        return r.kind == CommandResult::Kind::failed && !is_look(r) && !(r.during == "cancel" && contains(pending, r.appointment_id));
       })) {
     on_failure(t);
     return t.out;
@@ -283,7 +292,7 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   if (t.out.command.kind != Command::Kind::none) {
     t.out.target = s;  // decided once the result is in
   } else if (in.message.maybe_sent && t.out.reply) {
-    look_before_resending(t, early);
+    look_before_resending(t, early_looks(in));
   }
   return t.out;
 }

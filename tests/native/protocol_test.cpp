@@ -248,6 +248,12 @@ TEST(Protocol, ABookingWhoseAnswerWasLostIsLookedForBeforeAnythingElse) {
   EXPECT_EQ(out["command"], (json{{"id", 3}, {"type", "find_booking"}, {"slot", "2026-11-26T10:00:00-06:00"}}));
   out = at_time(lost + R"(, {"id": 2, "type": "failed", "status": 503}, {"id": 3, "type": "failed", "status": 503})");
   EXPECT_EQ(out["outcome"], "ghl_failed");
+  // A failed look, then one that finds it: adopted (the failed look is not
+  // a failure of the message, chaos seed 8).
+  out = at_time(lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "booking_found", "appointment_id": "a7"})");
+  EXPECT_EQ(out["step"], "scheduled");
+  EXPECT_EQ(out["updates"]["appointment_id"], "a7");
+  EXPECT_EQ(out["handled"], true);
   // A known failure (GHL answered 500) is not looked for.
   EXPECT_EQ(at_time(R"({"id": 1, "type": "failed", "status": 500})")["outcome"], "ghl_failed");
 }
@@ -272,6 +278,11 @@ TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
   out = handle(greeting + lost + not_there + R"(, {"id": 3, "type": "reply_found", "found": true}]})");
   EXPECT_EQ(out["action"], "nothing");
   EXPECT_EQ(out["outcome"], "delivered");
+  // A failed look, then one that finds it: delivered, nothing more sent.
+  out = handle(greeting + lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "reply_found", "found": true}]})");
+  EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["outcome"], "delivered");
+  EXPECT_EQ(out["handled"], true);
   // Twice not there (after a failed look, or not): GHL may still deliver
   // it, so nothing else is sent in this webhook. The save is undone (here
   // nothing was saved), the message is not handled, and the answer says
