@@ -322,6 +322,12 @@ std::string handle(std::string_view request, const Config* configured) {
   }
   const Reading reading = read_message(in.message);
   long id = 1;
+  // Each round is replayed with what GHL held at that round (as the shell
+  // keeps `saved`: a save that went through, or may have, leaves its
+  // target; a read leaves what it read); the last round uses the
+  // request's `saved`.
+  const State saved_now = std::move(in.saved);
+  in.saved = in.state;
   for (std::size_t i = first; i < raw.result_list.size(); ++i, ++id) {
     const RawResult& r = raw.result_list[i];
     const Decision asked = decide(in, reading);
@@ -333,8 +339,14 @@ std::string handle(std::string_view request, const Config* configured) {
     if (!read_result(r, asked, in.results.emplace_back(), why)) {
       return error_json("bad_request", fmt::format("result {}: {}", id, why));
     }
+    const CommandResult& got = in.results.back();
+    if (asked.command.kind == Command::Kind::none && (got.during == "send" || (got.during == "save" && got.unknown))) {
+      in.saved = asked.target;
+    }
+    if (asked.command.kind == Command::Kind::read_contact && got.kind == CommandResult::Kind::resolved) in.saved = got.fields;
     reconcile(in.results, asked.command.kind);
   }
+  in.saved = saved_now;
 
   Decision d = decide(in, reading);
   Action action = action_of(d, in.saved);

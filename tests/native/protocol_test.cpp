@@ -304,6 +304,31 @@ TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
   EXPECT_FALSE(out.contains("maybe_sent"));
 }
 
+// The undo after a reply that may have been sent, itself answered late:
+// each round is checked against what GHL held then (chaos seed 1 found the
+// replay using the last `saved` for every round and refusing the results).
+TEST(Protocol, AnUndoWhoseAnswerWasLostIsCheckedLikeAnySave) {
+  const json state{{"booking_step", "goal"}, {"language", "es"}, {"customer_name", "Ana"}};
+  const std::string head = R"({"state": )" + state.dump() + R"(, "message": {"id": "m2", "text": "Vender"}, "now": "2026-11-25T10:00:00-06:00")";
+  const std::string results = R"(, "results": [{"id": 1, "type": "failed", "during": "send", "unknown": true},
+      {"id": 2, "type": "reply_found", "found": false}, {"id": 3, "type": "reply_found", "found": false})";
+  // What the shell sends: the save of round 1 went through, so saved was its target.
+  json after_save = state;
+  const json first = handle(head + "}");
+  for (auto& [k, v] : first["updates"].items()) after_save[k] = v;
+  json out = handle(head + R"(, "saved": )" + after_save.dump() + results + "]}");
+  ASSERT_EQ(out["action"], "save_and_send") << out.dump();
+  EXPECT_EQ(out["updates"]["booking_step"], "goal") << "the undo";
+  EXPECT_EQ(out["reply"], nullptr);
+  EXPECT_EQ(out["maybe_sent"], true);
+  // The undo's answer is lost too: the shell takes it as made (saved = the
+  // state again); the core reads the contact.
+  out = handle(head + R"(, "saved": )" + state.dump() + results + R"(, {"id": 4, "type": "failed", "during": "save", "unknown": true}]})");
+  ASSERT_EQ(out["ok"], true) << out.dump();
+  EXPECT_EQ(out["action"], "perform");
+  EXPECT_EQ(out["command"]["type"], "read_contact");
+}
+
 // The same message again after an attempt that said maybe_sent: the reply
 // it would send is looked for first, and not sent twice.
 TEST(Protocol, AMessageWhoseReplyMayHaveBeenSentLooksForItFirst) {
