@@ -202,9 +202,10 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
       return t.out;
     }
   }
-  // The look itself failed: look once more. A reply that still may have
-  // been delivered is taken as delivered: a second copy would be worse than
-  // a missing one, which the lead's next message puts right.
+  // The look itself failed: look once more. After two, what it looked for
+  // stays unknown: a booking or a save is then a failure (on_failure
+  // undoes it), and a reply that may have been delivered is followed by
+  // nothing (a second copy would be worse than a missing one).
   if (last != in.results.rend() && last->kind == CommandResult::Kind::failed &&
       (last->during == "find_reply" || last->during == "find_booking" || last->during == "read_contact")) {
     const bool send = last->during == "find_reply";
@@ -220,12 +221,6 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
                       : checked == "book"   ? Command{Command::Kind::find_booking, {{"slot", lost->slot}}}
                                             : Command{Command::Kind::read_contact, {}};
       t.out.outcome = "command";
-      return t.out;
-    }
-    if (lost != in.results.rend() && send) {
-      t.out.target = in.saved;
-      t.out.outcome = "delivered_unchecked";
-      t.out.handled = lost->handled;
       return t.out;
     }
   }

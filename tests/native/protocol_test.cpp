@@ -296,12 +296,15 @@ TEST(Protocol, AReplyWhoseSendTimedOutIsLookedForNotSentAgain) {
     EXPECT_EQ(out["handled"], false);
     EXPECT_EQ(out["maybe_sent"], true);
   }
-  // The look failed twice: taken as delivered (never a second copy).
+  // The look failed twice: still unknown, so the same (never a second
+  // copy; the redelivery looks again).
   out = handle(greeting + lost + R"(, {"id": 2, "type": "failed", "status": 429}, {"id": 3, "type": "failed", "status": 0, "unknown": true}]})");
   EXPECT_EQ(out["action"], "nothing");
-  EXPECT_EQ(out["outcome"], "delivered_unchecked");
-  EXPECT_EQ(out["handled"], true);
-  EXPECT_FALSE(out.contains("maybe_sent"));
+  EXPECT_EQ(out["outcome"], "ghl_failed");
+  EXPECT_EQ(out["handled"], false);
+  EXPECT_EQ(out["maybe_sent"], true);
+  // Delivered, found at once: no maybe_sent.
+  EXPECT_FALSE(handle(greeting + lost + R"(, {"id": 2, "type": "reply_found", "found": true}]})").contains("maybe_sent"));
 }
 
 // The undo after a reply that may have been sent, itself answered late:
