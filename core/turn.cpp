@@ -94,6 +94,25 @@ void on_failure(Turn& t) {
   const auto failed_sends = std::count_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
     return r.kind == CommandResult::Kind::failed && r.during == "send";
   });
+  // The save of this message's answer went through (or may have: its
+  // answer was lost), its reply did not (or may not have), and the undo of
+  // that save failed: GHL holds the new step. Then the lead gets that
+  // step's question, not "try again" and not silence (never a step ahead
+  // of what they were asked; at worst one behind, which their next answer
+  // puts right).
+  const auto first = std::find_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && !r.reply.empty() &&
+           (r.during == "send" || (r.during == "save" && r.unknown));
+  });
+  // (An undo that itself may have been applied is not such a case.)
+  const bool undo_failed = first != t.in.results.end() && std::any_of(first + 1, t.in.results.end(), [](const auto& r) {
+    return r.kind == CommandResult::Kind::failed && r.during == "save" && !r.unknown;
+  });
+  if (undo_failed && failed_sends < 2) {
+    t.out.target = t.in.saved;
+    t.out.handled = true;
+    return say(t, first->reply, "ghl_uncertain");
+  }
   // A reply that may have been delivered (its answer was lost and no look
   // found it, or the looks failed) is not followed by another in this
   // webhook: the save is undone, and the lead's next message (or GHL's
@@ -105,23 +124,6 @@ void on_failure(Turn& t) {
     t.out.outcome = "ghl_failed";
     t.out.maybe_sent = maybe_delivered;
     return;
-  }
-  // The save of this message's answer went through (or may have: its
-  // answer was lost), its reply did not, and the undo of that save failed:
-  // GHL may hold the new step. Then the lead gets that step's question, not
-  // "try again" (never a step ahead of what they were asked; at worst one
-  // behind, which their next answer puts right).
-  const auto first = std::find_if(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
-    return r.kind == CommandResult::Kind::failed && !r.reply.empty() &&
-           (r.during == "send" || (r.during == "save" && r.unknown));
-  });
-  // (An undo that itself may have been applied is not such a case.)
-  if (first != t.in.results.end() && std::any_of(first + 1, t.in.results.end(), [](const auto& r) {
-        return r.kind == CommandResult::Kind::failed && r.during == "save" && !r.unknown;
-      })) {
-    t.out.target = t.in.saved;
-    t.out.handled = true;
-    return say(t, first->reply, "ghl_uncertain");
   }
   say(t, reply_try_later(t.lang, t.in.config), "ghl_failed");
 }

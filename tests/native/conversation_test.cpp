@@ -244,6 +244,30 @@ TEST(Conversation, ASaveWhoseAnswerWasLostUnreadableContactAndFailedUndoGetsItsO
   EXPECT_TRUE(c.handled);
 }
 
+// A send whose answer was lost and which the looks do not find may still
+// arrive: nothing follows it, the save is undone, and the message is
+// marked maybe_sent for its redelivery.
+TEST(Conversation, AReplyThatMayStillArriveIsFollowedByNothing) {
+  Conversation c;
+  c.failing = {"send-lost"};
+  EXPECT_EQ(c.say("Hola", "m1"), "");
+  EXPECT_TRUE(c.sent.empty());
+  EXPECT_EQ(c.field("booking_step"), "") << "undone";
+  EXPECT_FALSE(c.handled);
+  EXPECT_EQ(c.last["maybe_sent"], true);
+}
+
+// ...and if that undo fails, GHL holds the new step: the lead gets its
+// question (never a step ahead of what they were asked).
+TEST(Conversation, AReplyThatMayStillArriveWhoseUndoFailsIsSentAgainNotLeftAhead) {
+  Conversation c;
+  c.failing = {"send-lost", "undo"};
+  EXPECT_EQ(c.say("Hola"), "¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?");
+  EXPECT_EQ(c.field("booking_step"), "name");
+  EXPECT_TRUE(c.handled);
+  EXPECT_EQ(c.last["outcome"], "ghl_uncertain");
+}
+
 TEST(Conversation, ACancelThatFailsIsRememberedAndRetriedOnTheNextMessage) {
   auto c = at_day();
   // Booked and saved, but the confirmation cannot be sent, nor the booking undone.
