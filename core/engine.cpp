@@ -258,6 +258,14 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   }
   if (!in.message.id.empty() && in.message.id == s.last_message_id) {
     t.out.outcome = "duplicate";
+    // GHL holds this message's answer, but its reply may never have
+    // reached the lead: the question of the step GHL holds is looked for,
+    // and asked if it is not there.
+    if (in.message.maybe_sent && known_step && step != Step::greeting && row(step).ask != nullptr) {
+      say(t, row(step).ask(lang, in.config, s), "reasked");
+      look_before_resending(t, early_looks(in));
+      if (t.out.outcome == "delivered_earlier") t.out.outcome = "duplicate";
+    }
     return t.out;
   }
 

@@ -350,9 +350,13 @@ std::string handle(std::string_view request, const Config* configured) {
 
   Decision d = decide(in, reading);
   Action action = action_of(d, in.saved);
-  if (action == Action::perform && in.results.size() >= kMaxResults) {
-    // Every webhook ends: no command past the last result the protocol takes.
-    d = Decision{in.saved, std::nullopt, {}, "gave_up", false};
+  if (action != Action::nothing && in.results.size() >= kMaxResults) {
+    // Every webhook ends: no action past the last result the protocol
+    // takes (its failure could not be reported).
+    const bool maybe_sent = std::any_of(in.results.begin(), in.results.end(), [](const CommandResult& r) {
+      return r.kind == CommandResult::Kind::failed && r.during == "send" && (r.unknown || r.unseen);
+    });
+    d = Decision{in.saved, std::nullopt, {}, "gave_up", false, maybe_sent};
     action = Action::nothing;
   }
   Step step = Step::greeting;

@@ -268,6 +268,20 @@ TEST(Conversation, AReplyThatMayStillArriveWhoseUndoFailsIsSentAgainNotLeftAhead
   EXPECT_EQ(c.last["outcome"], "ghl_uncertain");
 }
 
+// GHL failing at every save and send after a lost one: the core still ends
+// the message within its result limit (chaos seed 101 hit the limit with a
+// save still asked for, and the worker answered 500).
+TEST(Conversation, EveryMessageEndsWithinTheResultLimitWhateverFails) {
+  Conversation c;
+  c.failing = {"send-lost", "undo", "send"};
+  EXPECT_EQ(c.say("Hola"), "");
+  EXPECT_FALSE(c.rounds_exhausted);
+  EXPECT_EQ(c.last["action"], "nothing");
+  EXPECT_EQ(c.last["outcome"], "gave_up");
+  EXPECT_EQ(c.last["maybe_sent"], true);
+  EXPECT_FALSE(c.handled);
+}
+
 TEST(Conversation, ACancelThatFailsIsRememberedAndRetriedOnTheNextMessage) {
   auto c = at_day();
   // Booked and saved, but the confirmation cannot be sent, nor the booking undone.

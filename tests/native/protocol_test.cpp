@@ -427,6 +427,28 @@ TEST(Protocol, ARedeliveryIsNothingAndHandled) {
   EXPECT_EQ(out["handled"], true);
 }
 
+// A redelivery whose answer GHL holds, but whose reply may never have
+// reached the lead (the earlier attempt said maybe_sent): the question of
+// the step GHL holds is looked for, and asked when it is not there.
+TEST(Protocol, ARedeliveryWhoseReplyMayBeMissingReasksTheHeldStep) {
+  const std::string head = R"({"state": {"booking_step": "goal", "language": "es", "customer_name": "Ana", "last_message_id": "m1"},
+      "message": {"id": "m1", "text": "soy Ana", "maybe_sent": true}, "now": "2026-11-25T10:00:00-06:00", "results": [)";
+  const std::string ask_goal = "Mucho gusto Ana. ¿Qué objetivos quieres lograr para tu negocio?";
+  json out = handle(head + "]}");
+  EXPECT_EQ(out["action"], "perform");
+  EXPECT_EQ(out["command"]["type"], "find_reply");
+  EXPECT_EQ(out["command"]["text"], ask_goal);
+  out = handle(head + R"({"id": 1, "type": "reply_found", "found": true}]})");
+  EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["outcome"], "duplicate");
+  EXPECT_EQ(out["handled"], true);
+  out = handle(head + R"({"id": 1, "type": "reply_found", "found": false}]})");
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["reply"], ask_goal);
+  EXPECT_TRUE(out["updates"].empty());
+  EXPECT_EQ(out["handled"], true);
+}
+
 TEST(Protocol, AFailedReadIsResultZero) {
   const json out = handle(R"({"state": {}, "message": {"id": "m1", "text": "hola"}, "now": "2026-11-25T10:00:00-06:00",
       "results": [{"id": 0, "type": "failed", "during": "read"}]})");
