@@ -41,8 +41,9 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
     for (const [k, v] of Object.entries(query || {})) url.searchParams.set(k, String(v));
     const headers = { Authorization: `Bearer ${cfg.token}`, Version: version, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    // A POST that timed out may have been applied: retrying it could book
-    // twice or send two replies, so only an explicit 5xx answer is retried.
+    // A POST that timed out (or got a gateway's 502/504) may have been
+    // applied: retrying it could book twice or send two replies, so only
+    // GHL's own 5xx (500, 503) is retried.
     const idempotent = method === 'GET' || method === 'PUT';
     let retried = false;
     let waits = 0;
@@ -74,7 +75,10 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
         clearTimeout(timer);
       }
       calls.push({ op, status: res ? res.status : failure, ms: Date.now() - started });
-      if (failure) maybeDone = true;
+      // 502 and 504 come from a gateway: GHL behind it may have done the
+      // work, as after a timeout.
+      const gateway = res !== null && (res.status === 502 || res.status === 504);
+      if (failure || gateway) maybeDone = true;
       if (res && res.ok) return { ok: true, status: res.status, data };
       if (res && res.status === 429 && waits < 3) {
         const wait = retryAfterMs(res.headers);
@@ -84,7 +88,7 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
           continue;
         }
       }
-      const retryable = failure ? idempotent : res.status >= 500;
+      const retryable = failure || gateway ? idempotent : res.status >= 500;
       if (retryable && !retried) {
         retried = true;
         continue;

@@ -260,6 +260,22 @@ describe('a passing GHL failure is invisible', () => {
     assert.equal(r.log.outcome, 'saved_late');
   });
 
+  // A gateway's 502 or 504 may come after GHL did the work: such a send is
+  // looked for, never sent twice; a booking is looked for, never made twice.
+  test('a send or a booking GHL made but answered 502/504 is looked for, not repeated', async () => {
+    const sent = await scenario(stack, { step: 'day', faults: { 'send-a-new-message': { lateMs: 0, status: 502, times: 1 } } });
+    assert.equal(sent.res.status, 200);
+    assert.equal(sent.fieldsAfter.booking_step, 'time');
+    assert.equal(sent.sent.length, 1, sent.sent.join(' | '));
+    assert.match(sent.sent[0], /^Tengo estos horarios/);
+    assert.equal(sent.count('send-a-new-message'), 1);
+    assert.equal(sent.log.outcome, 'delivered');
+    const booked = await scenario(stack, { step: 'time', faults: { 'create-appointment': { lateMs: 0, status: 504, times: 1 } } });
+    assertWentThrough(booked, 'time');
+    assert.equal(booked.count('create-appointment'), 1);
+    assert.equal(booked.count('get-appointments-for-contact'), 1);
+  });
+
   test('a slow answer inside the timeout is simply awaited', async () => {
     const r = await scenario(stack, { step: 'time', faults: { 'create-appointment': { delayMs: 200 } } });
     assertWentThrough(r, 'time');
