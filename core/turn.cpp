@@ -105,9 +105,21 @@ void on_failure(Turn& t) {
            (r.during == "send" || (r.during == "save" && r.unknown));
   });
   // (An undo that itself may have been applied is not such a case.)
-  const bool undo_failed = first != t.in.results.end() && std::any_of(first + 1, t.in.results.end(), [](const auto& r) {
+  const auto undo_failures = first == t.in.results.end() ? 0 : std::count_if(first + 1, t.in.results.end(), [](const auto& r) {
     return r.kind == CommandResult::Kind::failed && r.during == "save" && !r.unknown;
   });
+  const bool undo_failed = undo_failures > 0;
+  // Unless the booking that step confirms was cancelled meanwhile: then
+  // the undo is tried once more, and if it fails again nothing is said
+  // (confirming a cancelled call would be worse).
+  if (undo_failed && booked != nullptr) {
+    if (undo_failures >= 2) {
+      t.out.target = t.in.saved;  // no third try
+      t.out.outcome = "ghl_failed";
+      return;
+    }
+    return say(t, reply_try_later(t.lang, t.in.config), "ghl_failed");
+  }
   if (undo_failed && failed_sends < 2) {
     t.out.target = t.in.saved;
     t.out.handled = true;

@@ -218,6 +218,18 @@ TEST(Protocol, AFailedSendIsUndoneAndRetriedOnceThenNothing) {
   EXPECT_EQ(out["action"], "save_and_send");
   EXPECT_EQ(out["id"], 4);
   EXPECT_EQ(out["handled"], false);
+  // If the undo fails, the step GHL holds confirms a cancelled call: the
+  // undo is tried once more, and then nothing is said (never a
+  // confirmation of a cancelled call; chaos seed 32).
+  const std::string undo_failed = booked + "," + R"({"id": 2, "type": "failed", "during": "send"}, {"id": 3, "type": "cancelled"},
+                {"id": 4, "type": "failed", "during": "save", "status": 500})";
+  out = at_time(undo_failed);
+  EXPECT_EQ(out["action"], "save_and_send");
+  EXPECT_EQ(out["reply"], "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.");
+  EXPECT_EQ(out["outcome"], "ghl_failed");
+  out = at_time(undo_failed + R"(, {"id": 5, "type": "failed", "during": "save", "status": 500})");
+  EXPECT_EQ(out["action"], "nothing");
+  EXPECT_EQ(out["outcome"], "ghl_failed");
   // If that reply fails too, nothing more is sent.
   out = at_time(booked + "," + R"({"id": 2, "type": "failed", "during": "send"}, {"id": 3, "type": "cancelled"},
                 {"id": 4, "type": "failed", "during": "send"})");
