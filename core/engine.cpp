@@ -63,6 +63,20 @@ bool contains(const std::vector<std::string>& ids, std::string_view id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
+// A booking whose outcome stayed unknown (looked for in vain) is kept in
+// pending_cancel as "slot:<its slot>": the next webhook looks for it first.
+constexpr std::string_view kSlotEntry = "slot:";
+
+// This webhook's look for a pending slot entry (the first find_booking of
+// that slot before any booking of the message's own).
+const CommandResult* slot_look(const Input& in, std::string_view slot) {
+  for (const auto& r : in.results) {
+    if (r.during == "book") break;
+    if (r.during == "find_booking" && r.slot == slot) return &r;
+  }
+  return nullptr;
+}
+
 const CommandResult* cancel_result(const Input& in, std::string_view id) {
   for (const auto& r : in.results) {
     if ((r.kind == CommandResult::Kind::cancelled || (r.kind == CommandResult::Kind::failed && r.during == "cancel")) &&
@@ -139,10 +153,26 @@ Decision decide(const Input& in) { return decide(in, read_message(in.message)); 
 // bot's stays with the contact.
 Decision decide(const Input& in, const Reading& m) {
   const auto pending = split_ids(in.state.pending_cancel);
+  const auto cancel = [&in](std::string_view id) {
+    return Decision{in.state, std::nullopt, Command{Command::Kind::cancel, {{"appointment_id", std::string(id)}}}, "command", false};
+  };
   for (const auto& id : pending) {
-    if (cancel_result(in, id) == nullptr) {
-      return Decision{in.state, std::nullopt, Command{Command::Kind::cancel, {{"appointment_id", id}}}, "command", false};
+    if (id.starts_with(kSlotEntry)) {
+      // Is there a booking at that slot after all? Then it is an orphan
+      // (the lead was told to try again), unless it is the one the
+      // contact holds now.
+      const std::string_view slot = std::string_view(id).substr(kSlotEntry.size());
+      const CommandResult* look = slot_look(in, slot);
+      if (look == nullptr) {
+        return Decision{in.state, std::nullopt, Command{Command::Kind::find_booking, {{"slot", std::string(slot)}}}, "command", false};
+      }
+      if (look->kind == CommandResult::Kind::resolved && !look->appointment_id.empty() &&
+          look->appointment_id != in.state.appointment_id && cancel_result(in, look->appointment_id) == nullptr) {
+        return cancel(look->appointment_id);
+      }
+      continue;
     }
+    if (cancel_result(in, id) == nullptr) return cancel(id);
   }
   Decision d = decide_message(in, m, pending);
   if (d.command.kind != Command::Kind::none) return d;
@@ -152,10 +182,16 @@ Decision decide(const Input& in, const Reading& m) {
     still += id;
   };
   for (const auto& id : pending) {
+    if (id.starts_with(kSlotEntry)) {
+      if (slot_look(in, std::string_view(id).substr(kSlotEntry.size()))->kind == CommandResult::Kind::failed) keep(id);
+      continue;  // found and cancelled, or a failed cancel (kept below by its id), or nothing there
+    }
     if (cancel_result(in, id)->kind != CommandResult::Kind::cancelled) keep(id);
   }
   for (const auto& r : in.results) {
     if (r.kind == CommandResult::Kind::failed && r.during == "cancel" && !contains(pending, r.appointment_id)) keep(r.appointment_id);
+    // A booking still unknown after its looks: looked for again next time.
+    if (r.kind == CommandResult::Kind::failed && r.during == "book" && r.unknown) keep(std::string(kSlotEntry) + r.slot);
   }
   d.target.pending_cancel = still;
   return d;

@@ -134,6 +134,7 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       return true;
     case Command::Kind::find_booking:
       r.kind = CommandResult::Kind::resolved;
+      r.during = "find_booking";
       r.appointment_id = raw.appointment_id;  // empty: no such booking
       r.slot = std::string(asked.arg("slot"));
       return true;

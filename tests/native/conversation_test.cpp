@@ -282,6 +282,27 @@ TEST(Conversation, EveryMessageEndsWithinTheResultLimitWhateverFails) {
   EXPECT_FALSE(c.handled);
 }
 
+// A booking whose answer was lost and that could not be looked for (the
+// looks failed): the lead is told to try again, and the slot is kept in
+// pending_cancel; the next message looks there first and cancels the
+// orphan, so the lead's new choice is the only appointment.
+TEST(Conversation, ABookingThatCouldNotBeLookedForIsSweptByTheNextMessage) {
+  auto c = at_day();
+  c.failing = {"book-late", "find_booking"};
+  EXPECT_EQ(c.say("2pm"), "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.");
+  EXPECT_EQ(c.calendar.booked.size(), 1u) << "the orphan GHL made";
+  EXPECT_EQ(c.field("pending_cancel"), "slot:2026-11-26T14:00:00-06:00");
+  EXPECT_EQ(c.field("booking_step"), "time");
+  c.failing.clear();
+  EXPECT_NE(c.say("4pm").find("confirmada"), std::string::npos);
+  std::vector<std::string> types;
+  for (const auto& cmd : c.commands) types.push_back(cmd["type"]);
+  EXPECT_EQ(types, (std::vector<std::string>{"find_booking", "cancel", "book"}));
+  EXPECT_EQ(c.calendar.booked, (std::vector<std::string>{"2026-11-26T16:00:00-06:00"})) << "one appointment, the chosen one";
+  EXPECT_EQ(c.field("pending_cancel"), "");
+  EXPECT_EQ(c.field("appointment_id"), c.calendar.ids["2026-11-26T16:00:00-06:00"]);
+}
+
 TEST(Conversation, ACancelThatFailsIsRememberedAndRetriedOnTheNextMessage) {
   auto c = at_day();
   // Booked and saved, but the confirmation cannot be sent, nor the booking undone.
