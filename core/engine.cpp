@@ -289,6 +289,16 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     return t.out;
   }
   if (known_step && row(step).silent) {
+    // A lead who said stop and now asks, in so many words, to book after
+    // all is welcomed back from the beginning.
+    if (step == Step::opted_out && asks_to_opt_in(text)) {
+      t.out.target.last_interaction = in.now;
+      t.out.target.last_message_id = in.message.id;
+      t.out.target.language = std::string(to_string(lang));
+      restart(t);
+      t.out.outcome = "opted_in";
+      return t.out;
+    }
     t.out.outcome = "silent";  // never write to a lead who said stop or waits for a person
     return t.out;
   }

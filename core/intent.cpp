@@ -48,7 +48,62 @@ constexpr Phrase kKeywords[] = {
 constexpr std::string_view kFillers[] = {"porfavor", "porfa", "please", "pls", "plz", "gracias",
                                          "thanks", "hola", "hi", "hello"};
 
+// Opting in again: whole-message keywords, then phrases anywhere.
+constexpr std::string_view kOptInKeywords[] = {"start", "unstop", "reactivar", "alta", "suscribirme", "subscribe",
+                                               "resubscribe", "reactivate"};
+constexpr std::string_view kOptInPhrases[] = {
+    "quiero agendar",      "quisiera agendar",     "me gustaria agendar", "quiero una cita",    "quiero reservar",
+    "agendar una llamada", "quiero una llamada",   "darme de alta",       "volver a suscribirme", "reactivar mis mensajes",
+    "quiero reactivar",    "want to book",         "like to book",        "want to schedule",   "like to schedule",
+    "book a call",         "schedule a call",      "subscribe again",     "opt in",
+};
+// A negation just before a phrase ("no quiero agendar", "I don't want to
+// book": "don't" reads as the words "don" "t").
+constexpr std::string_view kNegations[] = {"no", "not", "dont", "nunca", "never", "t"};
+
+// `phrase` (folded words, single spaces) at word `i` of `ws`.
+bool matches_at(const std::vector<std::string_view>& ws, std::size_t i, std::string_view phrase) {
+  for (;; ++i) {
+    const auto sp = phrase.find(' ');
+    if (i >= ws.size() || ws[i] != phrase.substr(0, sp)) return false;
+    if (sp == std::string_view::npos) return true;
+    phrase.remove_prefix(sp + 1);
+  }
+}
+
+// The phrase said somewhere, and not negated just before it.
+bool said(const std::vector<std::string_view>& ws, std::string_view phrase) {
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    if (!matches_at(ws, i, phrase)) continue;
+    bool negation = false;
+    for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
+      negation = negation || std::find(std::begin(kNegations), std::end(kNegations), ws[i - back]) != std::end(kNegations);
+    }
+    if (!negation) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+bool asks_to_opt_in(std::string_view text) {
+  if (text.size() > kMaxMessageBytes) return false;
+  const std::string folded = fold(text);
+  const auto ws = words(folded);
+  std::string rest;
+  for (const auto w : ws) {
+    if (std::find(std::begin(kFillers), std::end(kFillers), w) != std::end(kFillers)) continue;
+    if (!rest.empty()) rest += ' ';
+    rest += w;
+  }
+  for (const auto k : kOptInKeywords) {
+    if (rest == k) return true;
+  }
+  for (const auto p : kOptInPhrases) {
+    if (said(ws, p)) return true;
+  }
+  return false;
+}
 
 Intent detect_intent(std::string_view text) {
   if (text.size() > kMaxMessageBytes) return Intent::none;

@@ -18,4 +18,11 @@ enum class Intent { none, restart, opt_out, human };
 // human, and human over restart.
 Intent detect_intent(std::string_view text);
 
+// Whether a lead who opted out explicitly asks to hear from the business
+// again: a keyword as the whole message (START, UNSTOP, reactivar, alta),
+// or a phrase anywhere ("quiero agendar", "I'd like to book after all",
+// "volver a suscribirme"), not negated ("no quiero agendar", "I don't
+// want to book"). Anything else keeps an opted-out lead in silence.
+bool asks_to_opt_in(std::string_view text);
+
 }  // namespace booking

@@ -449,6 +449,27 @@ TEST(Conversation, OptOutIsConfirmedOnceThenSilence) {
   EXPECT_EQ(c.last["outcome"], "silent");
 }
 
+// An opted-out lead who asks to book after all is welcomed back from the
+// beginning; anything else stays silent (issue 11).
+TEST(Conversation, AnOptedOutLeadWhoAsksToBookIsWelcomedBack) {
+  auto c = with_calendar();
+  c.say("Hola");
+  c.say("Ana");
+  EXPECT_EQ(c.say("no me escribas más"), "Entendido, no te enviaremos más mensajes. ¡Gracias!");
+  EXPECT_EQ(c.say("no quiero agendar nada"), "");
+  EXPECT_EQ(c.last["outcome"], "silent");
+  EXPECT_EQ(c.say("Hola de nuevo, quiero agendar una llamada"), "¡Hola! Soy María de AI Outlet Media. ¿Cuál es tu nombre?");
+  EXPECT_EQ(c.last["outcome"], "opted_in");
+  EXPECT_EQ(c.field("booking_step"), "name");
+  EXPECT_EQ(c.field("customer_name"), "") << "from the beginning";
+  EXPECT_EQ(c.say("Ana"), "Mucho gusto Ana. ¿Qué objetivos quieres lograr para tu negocio?");
+  // A person's hand-off is not left by the lead's own words.
+  auto d = with_calendar();
+  d.say("quiero hablar con una persona");
+  EXPECT_EQ(d.say("quiero agendar"), "");
+  EXPECT_EQ(d.field("booking_step"), "handoff");
+}
+
 TEST(Conversation, StopOrAPersonAsTheVeryFirstMessageIsHonoured) {
   auto c = with_calendar();
   // A bare keyword says nothing of the language: the default (es) answers.

@@ -86,5 +86,51 @@ INSTANTIATE_TEST_SUITE_P(Phrases, DetectIntent, ::testing::ValuesIn(kPhrases));
 INSTANTIATE_TEST_SUITE_P(Keywords, DetectIntent, ::testing::ValuesIn(kKeywords));
 INSTANTIATE_TEST_SUITE_P(None, DetectIntent, ::testing::ValuesIn(kNone));
 
+// asks_to_opt_in: an opted-out lead asking, in so many words, to hear from
+// the business again; negated or vague messages are not.
+struct OptInCase {
+  std::string input;
+  bool want;
+};
+
+void PrintTo(const OptInCase& c, std::ostream* os) { *os << '"' << c.input << '"'; }
+
+class AsksToOptIn : public ::testing::TestWithParam<OptInCase> {};
+
+TEST_P(AsksToOptIn, Table) { EXPECT_EQ(asks_to_opt_in(GetParam().input), GetParam().want); }
+
+const OptInCase kOptIn[] = {
+    {"START", true},
+    {"start please", true},
+    {"UNSTOP", true},
+    {"Reactivar", true},
+    {"alta", true},
+    {"hola, quiero agendar una llamada", true},
+    {"Quisiera agendar", true},
+    {"me gustaría agendar al final", true},
+    {"quiero una cita", true},
+    {"quiero reactivar los mensajes", true},
+    {"pueden darme de alta otra vez?", true},
+    {"I'd like to book after all", true},
+    {"I want to book a call", true},
+    {"we would like to schedule a call", true},
+    {"subscribe again please", true},
+    // Negated, vague, or something else.
+    {"no quiero agendar nada", false},
+    {"ya no quiero una cita", false},
+    {"I don't want to book", false},
+    {"I do not want to schedule anything", false},
+    {"never want to book with you", false},
+    {"hola", false},
+    {"hello?", false},
+    {"start over", false},
+    {"stop", false},
+    {"quien eres?", false},
+    {"the start of the year was slow", false},
+    {"", false},
+};
+
+INSTANTIATE_TEST_SUITE_P(OptIn, AsksToOptIn, ::testing::ValuesIn(kOptIn));
+
 }  // namespace
 }  // namespace booking
