@@ -281,6 +281,15 @@ void blank_emails(std::string& s) {
     while (to < s.size() && (is_alnum(s[to]) || in(".-", s[to]))) ++to;
     blank(s, from, to);
   }
+  // Dictated: "ana87 arroba yahoo punto es": the word before "arroba" and
+  // the one after it (the email step reads such addresses).
+  for (std::size_t at = s.find(" arroba "); at != std::string::npos; at = s.find(" arroba ", at + 1)) {
+    std::size_t from = at;
+    while (from > 0 && s[from - 1] != ' ') --from;
+    std::size_t to = at + 8;
+    while (to < s.size() && s[to] != ' ') ++to;
+    blank(s, from, to);
+  }
 }
 
 // "host.tld" with an all-letter TLD; without a path or scheme the host must

@@ -1,6 +1,8 @@
 #include "email.hpp"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "text.hpp"
 
@@ -97,6 +99,87 @@ std::optional<std::string> validate(std::string_view token) {
   return lower;
 }
 
+// --- an address dictated in words (voice-to-text) ----------------------------
+
+// Words that stand for the characters of an address.
+struct Spoken {
+  std::string_view word;
+  std::string_view chars;
+};
+constexpr Spoken kConnectors[] = {
+    {"punto", "."}, {"dot", "."}, {"guion bajo", "_"}, {"underscore", "_"}, {"underline", "_"},
+    {"guion", "-"}, {"dash", "-"}, {"hyphen", "-"}, {"menos", "-"},
+};
+
+// The connector at word `i` (one or two words), with how many words it takes.
+std::optional<std::pair<std::string_view, std::size_t>> connector_at(const std::vector<std::string_view>& ws, std::size_t i) {
+  for (const auto& c : kConnectors) {
+    const auto sp = c.word.find(' ');
+    if (sp == std::string_view::npos) {
+      if (i < ws.size() && ws[i] == c.word) return std::make_pair(c.chars, std::size_t{1});
+    } else if (i + 1 < ws.size() && ws[i] == c.word.substr(0, sp) && ws[i + 1] == c.word.substr(sp + 1)) {
+      return std::make_pair(c.chars, std::size_t{2});
+    }
+  }
+  return std::nullopt;
+}
+
+bool is_connector_word(std::string_view w) {
+  return std::any_of(std::begin(kConnectors), std::end(kConnectors),
+                     [w](const Spoken& c) { return c.word.substr(0, c.word.find(' ')) == w || c.word == w; });
+}
+
+// "juan punto carlos arroba gmail punto com", "sarah at oconnor dot ie":
+// the word before "arroba"/"at" with the words joined to it by connectors
+// ("punto", "dot", "guion bajo", "underscore", "guion", "dash"), then the
+// same after it. Spoken with "at", the domain must have a dot, so "I'm at
+// home" is no address. Tokens are the message's words split at spaces,
+// so "gmail.com" may be said as written.
+std::optional<std::string> spoken_email(std::string_view text) {
+  const std::string folded = fold(text);
+  std::vector<std::string_view> ws;
+  for (std::size_t i = 0; i < folded.size();) {
+    while (i < folded.size() && (folded[i] == ' ' || folded[i] == '\t' || folded[i] == '\n' || folded[i] == ',')) ++i;
+    std::size_t end = i;
+    while (end < folded.size() && folded[end] != ' ' && folded[end] != '\t' && folded[end] != '\n' && folded[end] != ',') ++end;
+    std::string_view w = std::string_view(folded).substr(i, end - i);
+    while (!w.empty() && std::string_view(".!?:;\"'").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
+    if (!w.empty()) ws.push_back(w);
+    i = end;
+  }
+  for (std::size_t at = 1; at + 1 < ws.size(); ++at) {
+    if (ws[at] != "arroba" && ws[at] != "at") continue;
+    // The local part, backwards: word (connector word)*.
+    std::string local(ws[at - 1]);
+    if (is_connector_word(local)) continue;
+    for (std::size_t i = at - 1; i >= 2;) {
+      std::optional<std::pair<std::string_view, std::size_t>> c;
+      if (i >= 3 && (c = connector_at(ws, i - 2)) && c->second == 2 && !is_connector_word(ws[i - 3])) {
+        local = std::string(ws[i - 3]) + std::string(c->first) + local;
+        i -= 3;
+      } else if ((c = connector_at(ws, i - 1)) && c->second == 1 && !is_connector_word(ws[i - 2])) {
+        local = std::string(ws[i - 2]) + std::string(c->first) + local;
+        i -= 2;
+      } else {
+        break;
+      }
+    }
+    // The domain, forwards: word (connector word)*.
+    std::string domain(ws[at + 1]);
+    bool dotted = domain.find('.') != std::string::npos;
+    for (std::size_t i = at + 2; i < ws.size();) {
+      const auto c = connector_at(ws, i);
+      if (!c || i + c->second >= ws.size() || is_connector_word(ws[i + c->second])) break;
+      domain += std::string(c->first) + std::string(ws[i + c->second]);
+      dotted = dotted || c->first == ".";
+      i += c->second + 1;
+    }
+    if (ws[at] == "at" && !dotted) continue;
+    if (auto email = validate(local + "@" + domain)) return email;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> extract_email(std::string_view text) {
@@ -111,6 +194,7 @@ std::optional<std::string> extract_email(std::string_view text) {
     }
     i = end;
   }
+  if (text.find('@') == std::string_view::npos) return spoken_email(text);
   return std::nullopt;
 }
 

@@ -14,6 +14,9 @@ namespace booking {
 // [a-z0-9._%+-] with no leading/trailing/double dot; domain labels 1-63
 // chars of [a-z0-9-] not starting or ending with '-'; a TLD of 2+ letters;
 // 254 chars at most. Non-ASCII anywhere in the token → invalid.
+// A message without '@' may dictate an address in words, as voice-to-text
+// writes it: "juan punto carlos arroba gmail punto com",
+// "sarah at oconnor dot ie" (see spoken_email in email.cpp).
 std::optional<std::string> extract_email(std::string_view text);
 
 }  // namespace booking

@@ -132,6 +132,8 @@ const BudgetCase kRejectedAndLimits[] = {
 const BudgetCase kNotAmounts[] = {
     {"cliente.9@example.com", std::nullopt},
     {"juan87@gmail.com", std::nullopt},
+    {"ana87 arroba yahoo punto es", std::nullopt},           // dictated (issue 11)
+    {"800, ana87 arroba yahoo punto es", 800},
     {"Mi correo: ANA2024@Hotmail.com", std::nullopt},
     {"https://tienda.com/precios/500", std::nullopt},
     {"http://x.co/9", std::nullopt},

@@ -48,12 +48,29 @@ const EmailCase kFound[] = {
     {"ana@x.com, bob@y.com", "ana@x.com"},                   // the first valid one
     {"bad@ good@x.io", "good@x.io"},
     {"Hola!\nana@x.com\nGracias", "ana@x.com"},
+    // Dictated (voice-to-text writes the words), issue 11.
+    {"ana at mail dot com", "ana@mail.com"},
+    {"juan punto carlos arroba gmail punto com", "juan.carlos@gmail.com"},
+    {"Mi correo es Juan punto Carlos arroba Gmail punto com", "juan.carlos@gmail.com"},
+    {"es juan guion bajo perez arroba hotmail punto com punto mx", "juan_perez@hotmail.com.mx"},
+    {"maria guion lopez arroba empresa.com", "maria-lopez@empresa.com"},
+    {"sarah at oconnor dot ie", "sarah@oconnor.ie"},
+    {"sure, it's sarah underscore o at oconnor dot ie.", "sarah_o@oconnor.ie"},
+    {"ana arroba gmail.com", "ana@gmail.com"},
+    {"ana87 arroba yahoo punto es, gracias", "ana87@yahoo.es"},
 };
 
 const EmailCase kRejected[] = {
     {"", std::nullopt},
+    // Dictated, but not an address.
+    {"I'm at home right now", std::nullopt},
+    {"we meet at noon", std::nullopt},
+    {"arroba", std::nullopt},
+    {"ana arroba", std::nullopt},
+    {"ana arroba gmail", std::nullopt},                      // no dot in the domain
+    {"punto arroba punto com", std::nullopt},
+    {"ana at gmail", std::nullopt},
     {"no tengo correo", std::nullopt},
-    {"ana at mail dot com", std::nullopt},
     {"a@b@c.com", std::nullopt},                             // two @ in one token
     {"ana@mail", std::nullopt},                              // no dot in the domain
     {"ana@mail.c", std::nullopt},                            // one-letter TLD
