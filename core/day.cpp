@@ -127,7 +127,17 @@ bool is_alnum(char c) { return is_ascii_digit(c) || is_ascii_alpha(c); }
 
 // Numeric dates "28/11", "11/28", "28-11-2026", "2026-12-03". Each one found
 // is blanked out of `s` so its numbers are not read again as "el 28".
-void scan_numeric(std::string& s, Date today, Findings& f) {
+// Of two readings of one numeric date, the nearer one after today (a past
+// reading loses to a future one).
+std::optional<Date> nearer(std::optional<Date> a, std::optional<Date> b, Date today) {
+  if (!a || !b) return a ? a : b;
+  const long t = days_from_civil(today);
+  const long da = days_from_civil(*a) - t, db = days_from_civil(*b) - t;
+  if ((da > 0) != (db > 0)) return da > 0 ? a : b;
+  return (da > 0 ? da <= db : da >= db) ? a : b;
+}
+
+void scan_numeric(std::string& s, Date today, Findings& f, bool either_order) {
   for (std::size_t i = 0; i < s.size();) {
     // Digits glued to letters, or after ':' / '.', belong to something else
     // (a time "10:00-11:00", a reference).
@@ -162,12 +172,16 @@ void scan_numeric(std::string& s, Date today, Findings& f) {
     } else if (len[0] <= 2 && len[1] <= 2 && (parts == 2 || len[2] == 2 || len[2] == 4)) {
       int day = part[0], month = part[1];
       if (day <= 12 && month > 12) std::swap(day, month);  // "11/28" can only be month/day
-      if (parts == 2) {
-        if (month >= 1 && month <= 12) d = month_day(month, day, today);
-      } else {
-        const Date full{len[2] == 2 ? 2000 + part[2] : part[2], month, day};
-        if (is_valid(full)) d = full;
-      }
+      const auto read = [&](int dd, int mm) -> std::optional<Date> {
+        if (mm < 1 || mm > 12) return std::nullopt;
+        if (parts == 2) return month_day(mm, dd, today);
+        const Date full{len[2] == 2 ? 2000 + part[2] : part[2], mm, dd};
+        return is_valid(full) ? std::optional<Date>(full) : std::nullopt;
+      };
+      d = read(day, month);
+      // "12/3" from an English speaker may be December 3 (month/day) or 12
+      // March (day/month): the nearer of the two upcoming dates.
+      if (either_order && day <= 12 && month <= 12 && day != month) d = nearer(d, read(month, day), today);
     } else {
       i = end;  // a phone number or similar: not a date at all
       continue;
@@ -275,11 +289,11 @@ int month_from_word(std::string_view folded_word) {
   return m < 0 ? 0 : m;
 }
 
-DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookable) {
+DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookable, bool either_order) {
   if (!is_valid(today)) return {};
   std::string s = fold(text);
   Findings f;
-  scan_numeric(s, today, f);
+  scan_numeric(s, today, f, either_order);
   const auto w = words(s);
   std::vector<bool> used(w.size(), false);
   scan_months(w, used, today, f);

@@ -31,7 +31,9 @@ struct DayAnswer {
 //   day only      "el 28", "el día 28", "the 28th", "jueves 26"
 // Rules:
 // - Numeric dates are day/month. Only when the first number is <= 12 and
-//   the second > 12 ("11/28") is it read month/day.
+//   the second > 12 ("11/28") is it read month/day. With `either_order`
+//   (an English speaker, who may write month/day or day/month), a date
+//   that reads both ways ("12/3") is the nearer of the two after today.
 // - A weekday means its next occurrence strictly after today ("martes" on a
 //   Tuesday → a week later); "próximo"/"next"/"this"/"que viene" change
 //   nothing. With "semana que viene"/"próxima semana"/"next week" it is
@@ -47,7 +49,7 @@ struct DayAnswer {
 // "hoy"/"today" is past); weekday not in `bookable` → not_bookable; more
 // than 365 days ahead, impossible dates (31/11, 2026-02-30) or nothing
 // recognisable → not_understood. `date` is filled for past/not_bookable.
-DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookable);
+DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookable, bool either_order = false);
 
 // Month number (1..12) of a folded month name or abbreviation ("noviembre",
 // "nov", "dic", "december"), else 0. Lets time parsing skip date numbers.

@@ -73,7 +73,7 @@ void offer_slots(Turn& t, const CommandResult& r, bool after_taken, std::string_
 
 void on_day(Turn& t, std::string_view text) {
   if (const auto* r = find_result(t.in, CommandResult::Kind::slots)) return offer_slots(t, *r, false, {});
-  const auto answer = resolve_day(text, t.in.today, t.in.config.booking_days);
+  const auto answer = resolve_day(text, t.in.today, t.in.config.booking_days, t.lang == Lang::en);
   switch (answer.error) {
     case DayError::none: return fetch_slots(t, answer.date);
     case DayError::past: return fail_attempt(t, Step::day, reply_day_past(t.lang, t.in.config));
@@ -115,7 +115,7 @@ void on_time(Turn& t, std::string_view text) {
     return;
   }
   // "Mejor el viernes": the lead may change the day instead of picking a time.
-  const auto day = resolve_day(text, t.in.today, t.in.config.booking_days);
+  const auto day = resolve_day(text, t.in.today, t.in.config.booking_days, t.lang == Lang::en);
   if (day.error == DayError::none) return fetch_slots(t, day.date);
   fail_attempt(t, Step::time, reply_time_not_offered(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
 }

@@ -35,6 +35,36 @@ void check(Date today, std::initializer_list<Case> cases) {
 // Today is Wednesday 2026-11-25 in every table below unless it says otherwise.
 constexpr Date kWed{2026, 11, 25};
 
+// An English speaker may write month/day or day/month (issue 11): a date
+// that reads both ways is the nearer one after today. Spanish stays day/month.
+TEST(Day, AnEnglishSpeakersNumericDateIsTheNearerReading) {
+  struct EnCase {
+    const char* text;
+    Date date;
+    DayError error;
+  } cases[] = {
+      {"12/3", {2026, 12, 3}, ok},          // December 3, not 12 March
+      {"3/12", {2026, 12, 3}, ok},          // 3 December, not March 12
+      {"on 12/1 please", {2026, 12, 1}, ok},
+      {"1/12", {2026, 12, 1}, ok},
+      {"12/3/2026", {2026, 12, 3}, ok},     // 12 March 2026 is past
+      {"12/4/26", {2026, 12, 4}, ok},
+      {"11/28", {2026, 11, 28}, closed},    // only month/day makes sense: a Saturday
+      {"12/12", {2026, 12, 12}, closed},    // the same either way: a Saturday
+      {"13/13", {}, huh},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const DayAnswer got = resolve_day(c.text, kWed, kTueToFri, true);
+    EXPECT_EQ(got.error, c.error);
+    if (c.error != huh) {
+      EXPECT_EQ(to_iso(got.date), to_iso(c.date));
+    }
+  }
+  // Spanish (the default): day/month as written.
+  EXPECT_EQ(to_iso(resolve_day("12/3", kWed, kTueToFri).date), "2027-03-12");
+}
+
 TEST(Day, WeekdayNamesMeanTheNextOccurrenceAfterToday) {
   check(kWed, {
                   {"miercoles", {2026, 12, 2}, ok},  // today's weekday → a week later

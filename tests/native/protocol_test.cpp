@@ -420,10 +420,14 @@ TEST(Protocol, ASaveWhoseAnswerWasLostIsCheckedByReadingTheContact) {
     }
     EXPECT_EQ(out["reply"].is_string(), c.reply);
     EXPECT_EQ(out["handled"], c.handled);
-    if (c.handled) EXPECT_EQ(out["reply"], first["reply"]);
+    if (c.handled) {
+      EXPECT_EQ(out["reply"], first["reply"]);
+    }
     if (c.updates.is_object()) {
       for (auto& [k, v] : c.updates.items()) EXPECT_EQ(out["updates"][k], v) << k;
-      if (c.updates.empty()) EXPECT_TRUE(out["updates"].empty()) << out["updates"].dump();
+      if (c.updates.empty()) {
+        EXPECT_TRUE(out["updates"].empty()) << out["updates"].dump();
+      }
     }
   }
   // A contact result must carry the fields.
