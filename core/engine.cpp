@@ -328,6 +328,18 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     }
   }
 
+  // "In English please": the same question again, in the language asked
+  // for (never stored as an answer).
+  // (Where a step has no question of its own, the message is read as usual
+  // and answered in that language.)
+  if (const auto wanted = asked_language(text); wanted && step != Step::greeting) {
+    t.lang = *wanted;
+    next.language = std::string(to_string(*wanted));
+    if (row(step).ask != nullptr && first_missing(step, s, in.config) == step) {
+      say(t, row(step).ask(t.lang, in.config, s), "language");
+      return t.out;
+    }
+  }
   if (const Step missing = first_missing(step, s, in.config); missing != step) {
     rewind_to(t, missing);
     return t.out;

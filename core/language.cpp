@@ -84,4 +84,31 @@ std::optional<Lang> detect_language(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<Lang> asked_language(std::string_view text) {
+  if (text.size() > 200) return std::nullopt;  // a request to switch is short
+  const std::string folded = fold(text);
+  const auto ws = words(folded);
+  struct Ask {
+    std::string_view phrase;
+    Lang lang;
+  };
+  static constexpr Ask kAsks[] = {
+      {"in english", Lang::en},        {"we speak english", Lang::en}, {"you speak english", Lang::en},
+      {"en ingles", Lang::en},
+      {"hablas ingles", Lang::en},     {"hablan ingles", Lang::en},   {"habla ingles", Lang::en},
+      {"english please", Lang::en},    {"switch to english", Lang::en},
+      {"en espanol", Lang::es},        {"hablas espanol", Lang::es},  {"hablan espanol", Lang::es},
+      {"habla espanol", Lang::es},     {"in spanish", Lang::es},      {"we speak spanish", Lang::es},
+      {"you speak spanish", Lang::es},
+      {"espanol por favor", Lang::es}, {"en castellano", Lang::es},
+  };
+  for (const auto& a : kAsks) {
+    if (has_phrase(ws, a.phrase)) return a.lang;
+  }
+  // The language's name alone ("English?", "español").
+  if (ws.size() == 1 && (ws[0] == "english" || ws[0] == "ingles")) return Lang::en;
+  if (ws.size() == 1 && (ws[0] == "espanol" || ws[0] == "spanish" || ws[0] == "castellano")) return Lang::es;
+  return std::nullopt;
+}
+
 }  // namespace booking

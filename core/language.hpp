@@ -19,4 +19,10 @@ std::optional<Lang> parse_lang(std::string_view s);  // "es" / "en" only
 // votes at all) → nullopt, and the caller uses the configured default.
 std::optional<Lang> detect_language(std::string_view text);
 
+// The language a lead asks the bot to continue in, in so many words:
+// "in English please", "can we speak English?", "en español por favor",
+// "¿hablas inglés?", "prefiero en inglés". A message that only names a
+// language in passing ("I'm learning Spanish") asks for nothing.
+std::optional<Lang> asked_language(std::string_view text);
+
 }  // namespace booking

@@ -79,12 +79,12 @@ int hour_word(std::string_view t) {
 // 1-based position named by an ordinal word, -1 for "last", 0 if none.
 // "un segundo"/"a second" is a moment, not the second slot.
 int ordinal(std::string_view t, std::string_view prev) {
-  if (is_any(t, {"first", "1st", "primera", "primero", "primer"})) return 1;
+  if (is_any(t, {"first", "1st", "primera", "primero", "primer", "earliest", "soonest", "primerita"})) return 1;
   if (is_any(t, {"second", "2nd", "segunda", "segundo"})) return is_any(prev, {"un", "a", "one"}) ? 0 : 2;
   if (is_any(t, {"third", "3rd", "tercera", "tercero", "tercer"})) return 3;
   if (is_any(t, {"fourth", "4th", "cuarta"})) return 4;
   if (is_any(t, {"fifth", "5th", "quinta"})) return 5;
-  if (is_any(t, {"last", "ultima", "ultimo"})) return -1;
+  if (is_any(t, {"last", "ultima", "ultimo", "latest", "ultimita"})) return -1;
   return 0;
 }
 
@@ -274,6 +274,18 @@ std::optional<std::size_t> choose_slot(std::string_view text, const std::vector<
     const std::string_view prev = k > 0 ? tk.w[k - 1] : std::string_view();
     if (const int pos = ordinal(t, prev); pos != 0 && month_from_word(prev) == 0) {
       strong.push_back(by_position(pos, offered));
+    } else if (is_any(t, {"la", "el", "lo"}) && is_any(tk.at(k + 1), {"mas"}) &&
+               is_any(tk.at(k + 2), {"temprano", "temprana", "pronto", "tarde", "tardia", "tardio"})) {
+      // "la más temprana", "el más tarde": the first or the last one.
+      strong.push_back(by_position(is_any(tk.at(k + 2), {"tarde", "tardia", "tardio"}) ? -1 : 1, offered));
+      k += 2;
+    } else if (tk.phrase(k, {"lo", "antes", "posible"}) || tk.phrase(k, {"cuanto", "antes"}) ||
+               tk.phrase(k, {"as", "early", "as", "possible"}) || tk.phrase(k, {"early", "one"})) {
+      strong.push_back(by_position(1, offered));
+      k += 1;
+    } else if (tk.phrase(k, {"late", "one"})) {
+      strong.push_back(by_position(-1, offered));
+      k += 1;
     } else if (is_any(t, {"option", "opcion"}) && leading_number(tk.at(k + 1)).suffix.empty() &&
                leading_number(tk.at(k + 1)).value >= 0) {
       strong.push_back(by_position(leading_number(tk.at(k + 1)).value, offered));

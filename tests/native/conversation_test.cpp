@@ -470,6 +470,21 @@ TEST(Conversation, AnOptedOutLeadWhoAsksToBookIsWelcomedBack) {
   EXPECT_EQ(d.field("booking_step"), "handoff");
 }
 
+// A lead who asks to continue in the other language gets the same question
+// in it, and the rest of the conversation too; the request is not an answer.
+TEST(Conversation, ALeadMaySwitchLanguageMidConversation) {
+  auto c = with_calendar();
+  c.say("Hola");
+  c.say("Ana");
+  EXPECT_EQ(c.say("in English please"), "Nice to meet you, Ana. What goals do you want to achieve for your business?");
+  EXPECT_EQ(c.field("booking_step"), "goal");
+  EXPECT_EQ(c.field("customer_goal"), "");
+  EXPECT_EQ(c.field("language"), "en");
+  EXPECT_EQ(c.say("More clients"), "I see. What is the biggest challenge you are facing right now?");
+  EXPECT_EQ(c.say("en español por favor"), "Entiendo. ¿Cuál es el mayor desafío que enfrentas actualmente?");
+  EXPECT_EQ(c.field("language"), "es");
+}
+
 TEST(Conversation, StopOrAPersonAsTheVeryFirstMessageIsHonoured) {
   auto c = with_calendar();
   // A bare keyword says nothing of the language: the default (es) answers.

@@ -122,4 +122,26 @@ TEST(LangCodes, RoundTrip) {
 }
 
 }  // namespace
+// asked_language: a lead asking to continue in the other language (issue 11).
+TEST(AskedLanguage, Table) {
+  const std::pair<const char*, std::optional<Lang>> cases[] = {
+      {"in English please", Lang::en},
+      {"Can we speak English?", Lang::en},
+      {"¿hablas inglés?", Lang::en},
+      {"prefiero en inglés", Lang::en},
+      {"English?", Lang::en},
+      {"en español por favor", Lang::es},
+      {"Do you speak Spanish?", Lang::es},
+      {"mejor en castellano", Lang::es},
+      {"español", Lang::es},
+      {"hola", std::nullopt},
+      {"I'm learning Spanish", std::nullopt},
+      {"my clients speak english and spanish at the store", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const auto& [text, want] : cases) {
+    EXPECT_EQ(asked_language(text), want) << text;
+  }
+}
+
 }  // namespace booking

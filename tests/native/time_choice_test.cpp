@@ -91,6 +91,20 @@ TEST(TimeChoice, OrdinalWordsPickByPosition) {
                   {"option 4", none},
                   {"un segundo", none},  // "one second", not the second slot
                   {"wait a second", none},
+                  // The earliest and the latest, in other words (issue 11).
+                  {"the earliest", 0},
+                  {"the earliest one you have", 0},
+                  {"soonest please", 0},
+                  {"la más temprana", 0},
+                  {"el más temprano", 0},
+                  {"lo antes posible", 0},
+                  {"cuanto antes", 0},
+                  {"as early as possible", 0},
+                  {"the early one", 0},
+                  {"la más tarde", 2},
+                  {"the latest", 2},
+                  {"the late one", 2},
+                  {"más tarde te confirmo", none},  // "later", not the last slot
               });
 }
 
