@@ -14,8 +14,11 @@ enum class Intent { none, restart, opt_out, human };
 // human, humano, persona, asesor) only when they are the whole message
 // once emoji, punctuation and polite fillers (por favor, please, gracias,
 // hola...) are gone, so "no human answers our leads" at the pain step is an
-// answer, not a hand-off request. When several match, opt_out wins over
-// human, and human over restart.
+// answer, not a hand-off request. A phrase for a person or a restart does
+// not count when a negation comes up to three words before it ("no quiero
+// hablar con una persona", "I don't want to talk to a human"); a request to
+// stop always counts. When several match, opt_out wins over human, and
+// human over restart.
 Intent detect_intent(std::string_view text);
 
 // Whether a lead who opted out explicitly asks to hear from the business

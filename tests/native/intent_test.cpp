@@ -67,6 +67,32 @@ const IntentCase kKeywords[] = {
     {"hola, agente", Intent::human},
 };
 
+// More ways of saying it (issue 11), and negations that ask for nothing.
+const IntentCase kMorePhrases[] = {
+    {"ya no me manden más mensajes", Intent::opt_out},
+    {"por favor bórrenme de su lista", Intent::opt_out},
+    {"sácame de tu lista", Intent::opt_out},
+    {"déjame en paz", Intent::opt_out},
+    {"no, no me escribas más", Intent::opt_out},         // a stop is never read as negated
+    {"please remove me from your list", Intent::opt_out},
+    {"Stop sending me messages", Intent::opt_out},
+    {"leave me alone", Intent::opt_out},
+    {"don't text me again", Intent::opt_out},
+    {"do not contact me", Intent::opt_out},
+    {"take me off this list", Intent::opt_out},
+    {"¿me comunicas con alguien de tu equipo?", Intent::human},
+    {"prefiero que me atienda una persona", Intent::human},
+    {"¿hay alguien ahí?", Intent::human},
+    {"I'd rather speak with someone", Intent::human},
+    {"can you put me through to your team", Intent::human},
+    {"is there anyone there?", Intent::human},
+    {"could I talk to your team?", Intent::human},
+    {"no quiero hablar con una persona", Intent::none},
+    {"I don't want to talk to a human, just book", Intent::none},
+    {"no necesito hablar con alguien", Intent::none},
+    {"we never talk to someone before buying", Intent::none},
+};
+
 const IntentCase kNone[] = {
     {"", Intent::none},
     {"hola", Intent::none},
@@ -85,6 +111,7 @@ const IntentCase kNone[] = {
 INSTANTIATE_TEST_SUITE_P(Phrases, DetectIntent, ::testing::ValuesIn(kPhrases));
 INSTANTIATE_TEST_SUITE_P(Keywords, DetectIntent, ::testing::ValuesIn(kKeywords));
 INSTANTIATE_TEST_SUITE_P(None, DetectIntent, ::testing::ValuesIn(kNone));
+INSTANTIATE_TEST_SUITE_P(MorePhrases, DetectIntent, ::testing::ValuesIn(kMorePhrases));
 
 // asks_to_opt_in: an opted-out lead asking, in so many words, to hear from
 // the business again; negated or vague messages are not.
