@@ -59,6 +59,12 @@ struct CommandResult {
   State fields;
 };
 
+// A send whose reply may have reached the lead although it failed: its
+// answer was lost, and no look found it (or every look failed).
+inline bool may_have_been_sent(const CommandResult& r) {
+  return r.kind == CommandResult::Kind::failed && r.during == "send" && (r.unknown || r.unseen);
+}
+
 // One command for the shell to perform. Its arguments are written to the
 // wire as they are, in this order (protocol.cpp: the command table).
 struct Command {

@@ -77,20 +77,11 @@ constexpr std::string_view kOptInPhrases[] = {
 // book": "don't" reads as the words "don" "t").
 constexpr std::string_view kNegations[] = {"no", "not", "dont", "nunca", "never", "t"};
 
-// `phrase` (folded words, single spaces) at word `i` of `ws`.
-bool matches_at(const std::vector<std::string_view>& ws, std::size_t i, std::string_view phrase) {
-  for (;; ++i) {
-    const auto sp = phrase.find(' ');
-    if (i >= ws.size() || ws[i] != phrase.substr(0, sp)) return false;
-    if (sp == std::string_view::npos) return true;
-    phrase.remove_prefix(sp + 1);
-  }
-}
-
 // The phrase said somewhere, and not negated just before it.
 bool said(const std::vector<std::string_view>& ws, std::string_view phrase) {
+  const std::string_view head = phrase.substr(0, phrase.find(' '));
   for (std::size_t i = 0; i < ws.size(); ++i) {
-    if (!matches_at(ws, i, phrase)) continue;
+    if (ws[i] != head || !phrase_at(ws, i, phrase)) continue;
     bool negation = false;
     for (std::size_t back = 1; back <= 3 && back <= i; ++back) {
       negation = negation || std::find(std::begin(kNegations), std::end(kNegations), ws[i - back]) != std::end(kNegations);

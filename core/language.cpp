@@ -87,6 +87,12 @@ std::optional<Lang> detect_language(std::string_view text) {
 std::optional<Lang> asked_language(std::string_view text) {
   if (text.size() > 200) return std::nullopt;  // a request to switch is short
   const std::string folded = fold(text);
+  // Every request names a language: most messages end here, unsplit.
+  constexpr std::string_view kNames[] = {"english", "ingles", "espanol", "spanish", "castellano"};
+  if (std::none_of(std::begin(kNames), std::end(kNames),
+                   [&folded](std::string_view n) { return folded.find(n) != std::string::npos; })) {
+    return std::nullopt;
+  }
   const auto ws = words(folded);
   struct Ask {
     std::string_view phrase;

@@ -354,9 +354,7 @@ std::string handle(std::string_view request, const Config* configured) {
   if (action != Action::nothing && in.results.size() >= kMaxResults) {
     // Every webhook ends: no action past the last result the protocol
     // takes (its failure could not be reported).
-    const bool maybe_sent = std::any_of(in.results.begin(), in.results.end(), [](const CommandResult& r) {
-      return r.kind == CommandResult::Kind::failed && r.during == "send" && (r.unknown || r.unseen);
-    });
+    const bool maybe_sent = std::any_of(in.results.begin(), in.results.end(), may_have_been_sent);
     d = Decision{in.saved, std::nullopt, {}, "gave_up", false, maybe_sent};
     action = Action::nothing;
   }

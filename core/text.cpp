@@ -230,22 +230,25 @@ bool has_phrase(const std::vector<std::string_view>& hay, std::string_view phras
   }
   const std::size_t first = phrase.find_first_not_of(' ');
   if (first == std::string_view::npos) return false;
-  phrase = phrase.substr(first);
+  phrase.remove_prefix(first);
   const std::string_view head = phrase.substr(0, phrase.find(' '));
   for (std::size_t i = 0; i < hay.size(); ++i) {
-    if (hay[i] != head) continue;
-    std::string_view rest = phrase;
-    std::size_t k = i;
-    for (;;) {
-      const std::size_t sp = rest.find(' ');
-      if (k >= hay.size() || hay[k] != rest.substr(0, sp)) break;
-      ++k;
-      const std::size_t next = sp == std::string_view::npos ? sp : rest.find_first_not_of(' ', sp);
-      if (next == std::string_view::npos) return true;
-      rest = rest.substr(next);
-    }
+    if (hay[i] == head && phrase_at(hay, i, phrase)) return true;  // the cheap test first
   }
   return false;
+}
+
+bool phrase_at(const std::vector<std::string_view>& hay, std::size_t i, std::string_view phrase) {
+  const std::size_t first = phrase.find_first_not_of(' ');
+  if (first == std::string_view::npos) return false;
+  phrase.remove_prefix(first);
+  for (;; ++i) {
+    const std::size_t sp = phrase.find(' ');
+    if (i >= hay.size() || hay[i] != phrase.substr(0, sp)) return false;
+    const std::size_t next = sp == std::string_view::npos ? sp : phrase.find_first_not_of(' ', sp);
+    if (next == std::string_view::npos) return true;
+    phrase.remove_prefix(next);
+  }
 }
 
 bool has_phrase(std::string_view folded, std::string_view phrase) {

@@ -53,6 +53,8 @@ bool has_phrase(std::string_view folded, std::string_view phrase);
 // The same on text already split by words(): no allocation, so a caller
 // testing many phrases splits the message once.
 bool has_phrase(const std::vector<std::string_view>& folded_words, std::string_view phrase);
+// Whether a phrase of folded ASCII words (spaces between) starts at word `i`.
+bool phrase_at(const std::vector<std::string_view>& folded_words, std::size_t i, std::string_view phrase);
 
 // Appends code point `cp` (a valid scalar value) as UTF-8.
 void append_utf8(std::string& out, char32_t cp);

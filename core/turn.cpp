@@ -129,9 +129,7 @@ void on_failure(Turn& t) {
   // found it, or the looks failed) is not followed by another in this
   // webhook: the save is undone, and the lead's next message (or GHL's
   // redelivery, which first looks for this reply) is handled afresh.
-  const bool maybe_delivered = std::any_of(t.in.results.begin(), t.in.results.end(), [](const auto& r) {
-    return r.kind == CommandResult::Kind::failed && r.during == "send" && (r.unknown || r.unseen);
-  });
+  const bool maybe_delivered = std::any_of(t.in.results.begin(), t.in.results.end(), may_have_been_sent);
   if (failed_sends >= 2 || maybe_delivered) {
     t.out.outcome = "ghl_failed";
     t.out.maybe_sent = maybe_delivered;

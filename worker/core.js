@@ -63,7 +63,9 @@ function call(core, fn, text) {
   }
 }
 
-// The settings the current instance was configured with (their JSON text).
+// The settings the current instance was configured with: the object last
+// seen (a webhook passes the same one to every call) and its JSON text.
+let configuredObject = null;
 let configured = null;
 
 // JSON in, JSON out. `config` (the deployment's settings, cfg.core) is
@@ -75,18 +77,21 @@ export async function runCore(request, config) {
   corePromise ??= instantiate();
   const core = await corePromise;
   try {
-    if (config !== undefined) {
+    if (config !== undefined && config !== configuredObject) {
+      // REPLIES may be kilobytes: serialised once per webhook, not per call.
       const text = JSON.stringify(config, wellFormed);
       if (text !== configured) {
         const answer = call(core, core._booking_configure, text);
         if (!answer.ok) return answer;
         configured = text;
       }
+      configuredObject = config;
     }
     return call(core, core._booking_handle, JSON.stringify(request, wellFormed));
   } catch (e) {
     corePromise = null;
     configured = null;
+    configuredObject = null;
     throw e;
   }
 }

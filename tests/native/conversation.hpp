@@ -149,30 +149,23 @@ struct Conversation {
         handled = out["handled"];
         return {};
       }
-      const json failed{{"id", out["id"]}, {"type", "failed"}};
+      const auto fail = [&](const char* during, bool unknown) {
+        results.push_back({{"id", out["id"]}, {"type", "failed"}, {"during", during}});
+        if (unknown) results.back()["unknown"] = true;
+      };
       if (!out["updates"].empty()) {
-        if (failing.count("save-late")) {
-          // GHL saved it, but the answer never came: it may hold the new values.
-          failing.erase("save-late");
+        // save-late: GHL saved it, but the answer never came; save-lost: the
+        // request never reached GHL, but its answer timed out all the same.
+        // Either way the Worker takes GHL to hold the new values.
+        const bool late = failing.erase("save-late") > 0;
+        if (late || failing.erase("save-lost") > 0) {
           for (auto& [k, v] : out["updates"].items()) saved[k] = v;
-          fields = saved;
-          results.push_back(failed);
-          results.back()["during"] = "save";
-          results.back()["unknown"] = true;
-          continue;
-        }
-        if (failing.count("save-lost")) {
-          // The request never reached GHL, but its answer timed out all the same.
-          failing.erase("save-lost");
-          for (auto& [k, v] : out["updates"].items()) saved[k] = v;  // what GHL may hold, as the Worker assumes
-          results.push_back(failed);
-          results.back()["during"] = "save";
-          results.back()["unknown"] = true;
+          if (late) fields = saved;
+          fail("save", true);
           continue;
         }
         if (failing.count("save") || (failing.count("undo") && saves_ok > 0)) {
-          results.push_back(failed);
-          results.back()["during"] = "save";
+          fail("save", false);
           continue;
         }
         ++saves_ok;
@@ -180,26 +173,16 @@ struct Conversation {
         fields = saved;
       }
       if (out["reply"].is_string()) {
-        if (failing.count("send-late")) {
-          // Delivered, but the answer never came.
-          failing.erase("send-late");
-          sent.push_back(out["reply"]);
-          results.push_back(failed);
-          results.back()["during"] = "send";
-          results.back()["unknown"] = true;
-          continue;
-        }
-        if (failing.count("send-lost")) {
-          // Never delivered, but the answer timed out all the same.
-          failing.erase("send-lost");
-          results.push_back(failed);
-          results.back()["during"] = "send";
-          results.back()["unknown"] = true;
+        // send-late: delivered, but the answer never came; send-lost: never
+        // delivered, but the answer timed out all the same.
+        const bool late = failing.erase("send-late") > 0;
+        if (late || failing.erase("send-lost") > 0) {
+          if (late) sent.push_back(out["reply"]);
+          fail("send", true);
           continue;
         }
         if (failing.count("send")) {
-          results.push_back(failed);
-          results.back()["during"] = "send";
+          fail("send", false);
           continue;
         }
         sent.push_back(out["reply"]);
