@@ -167,6 +167,17 @@ std::string set_min_budget(Config& c, std::string_view value) {
   return {};
 }
 
+std::string set_call_minutes(Config& c, std::string_view value) {
+  value = trim(value);
+  int v = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  if (ec != std::errc{} || end != value.data() + value.size() || v < 1 || v > 480) {
+    return fmt::format("CALL_MINUTES: expected a whole number of minutes from 1 to 480, like 30, got '{}'", value);
+  }
+  c.call_minutes = v;
+  return {};
+}
+
 std::string set_booking_days(Config& c, std::string_view value) {
   Weekdays days{};
   const std::string folded = fold(value);

@@ -26,6 +26,8 @@ struct Config {
   Weekdays booking_days{false, false, true, true, true, true, false};  // BOOKING_DAYS: Tue-Fri
   Lang default_language = Lang::es;             // DEFAULT_LANGUAGE
   std::vector<ReplyOverride> replies;           // REPLIES: usually empty, at most one per key and language
+  int call_minutes = 0;                         // CALL_MINUTES: how long the call is; 0 = not said
+  std::string business_pitch;                   // BUSINESS_PITCH: one line on what the business does; empty = a default
 };
 
 // Each setter returns an empty string when the value is fine, else an
@@ -34,6 +36,8 @@ std::string set_min_budget(Config& c, std::string_view value);
 // "tue,wed,thu,fri", "2,3,4,5" (0 = Sunday), Spanish names, or ranges "tue-fri".
 std::string set_booking_days(Config& c, std::string_view value);
 std::string set_default_language(Config& c, std::string_view value);
+// A whole number of minutes, 1 to 480.
+std::string set_call_minutes(Config& c, std::string_view value);
 // A JSON object of texts per language, each a template (texts.hpp) that
 // replaces the default for its key: {"es": {"ask_goal": "…"}, "en": {…}}.
 // Replaces the overrides set before; blank → none. On an error (the first

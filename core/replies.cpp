@@ -169,6 +169,62 @@ std::string reply_title(Lang l, const Config& c, std::string_view name) {
   return text(l, c, K::title, {{P::name, name}});
 }
 
+std::string reply_not_interested(Lang l, const Config& c) { return text(l, c, K::not_interested); }
+std::string reply_ask_name(Lang l, const Config& c) { return text(l, c, K::ask_name); }
+
+std::string reply_confirm_email(Lang l, const Config& c, std::string_view email) {
+  return text(l, c, K::confirm_email, {{P::email, email}});
+}
+
+std::string reply_day_mismatch(Lang l, const Config& c, Date date) {
+  return text(l, c, K::day_mismatch, {{P::day, day_phrase(date, l)}});
+}
+
+namespace {
+// "el viernes 4 de diciembre y el martes 8 de diciembre", joined with the
+// days_list text.
+std::string dates_list(Lang l, const Config& c, const std::vector<Date>& days) {
+  if (days.empty()) return {};
+  const std::string last = day_phrase(days.back(), l);
+  if (days.size() == 1) return last;
+  std::string list;
+  for (std::size_t i = 0; i + 1 < days.size(); ++i) {
+    if (i > 0) list += ", ";
+    list += day_phrase(days[i], l);
+  }
+  return text(l, c, K::days_list, {{P::list, list}, {P::last, last}});
+}
+}  // namespace
+
+std::string reply_no_slots_nearest(Lang l, const Config& c, Date day, const std::vector<Date>& others) {
+  const std::string list = dates_list(l, c, others);
+  return text(l, c, K::no_slots_nearest, {{P::day, day_phrase(day, l)}, {P::others, list}});
+}
+
+std::string reply_week_days(Lang l, const Config& c, const std::vector<Date>& days) {
+  const std::string list = dates_list(l, c, days);
+  return text(l, c, K::week_days, {{P::others, list}});
+}
+
+std::string reply_no_slots_ahead(Lang l, const Config& c) { return text(l, c, K::no_slots_ahead); }
+
+std::string reply_time_named_taken(Lang l, const Config& c, Date day, const std::vector<Slot>& slots) {
+  return text(l, c, K::time_named_taken, {{P::day, day_phrase(day, l)}, {P::times, times_list(slots)}});
+}
+
+std::string reply_answer(Lang l, const Config& c, TextKey answer) {
+  if (answer == K::answer_duration) {
+    if (c.call_minutes <= 0) return text(l, c, K::answer_duration_unset);
+    const std::string minutes = fmt::format("{}", c.call_minutes);
+    return text(l, c, K::answer_duration, {{P::minutes, minutes}});
+  }
+  if (answer == K::answer_what) {
+    const std::string pitch = c.business_pitch.empty() ? text(l, c, K::default_pitch) : c.business_pitch;
+    return text(l, c, K::answer_what, {{P::pitch, pitch}});
+  }
+  return text(l, c, answer);
+}
+
 // Without a Config: the default texts.
 std::string reply_ask_goal(Lang l, std::string_view name) { return reply_ask_goal(l, defaults(), name); }
 std::string reply_ask_pain(Lang l) { return reply_ask_pain(l, defaults()); }

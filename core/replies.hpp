@@ -66,6 +66,22 @@ std::string reply_handoff(Lang l, const Config& c);
 std::string reply_already_scheduled(Lang l, const Config& c, const Slot& slot);
 std::string reply_closed(Lang l, const Config& c);
 
+// Issue 11's texts (the deployment's REPLIES apply).
+std::string reply_not_interested(Lang l, const Config& c);
+std::string reply_ask_name(Lang l, const Config& c);
+std::string reply_confirm_email(Lang l, const Config& c, std::string_view email);
+std::string reply_day_mismatch(Lang l, const Config& c, Date date);
+// `day` is full; `others` (one or more) are the nearest days with times.
+std::string reply_no_slots_nearest(Lang l, const Config& c, Date day, const std::vector<Date>& others);
+std::string reply_week_days(Lang l, const Config& c, const std::vector<Date>& days);
+std::string reply_no_slots_ahead(Lang l, const Config& c);
+std::string reply_time_named_taken(Lang l, const Config& c, Date day, const std::vector<Slot>& slots);
+// The answer to a lead's question: one of the answer_* keys, with
+// {minutes} from CALL_MINUTES and {pitch} from BUSINESS_PITCH (or the
+// default_pitch text); answer_duration without CALL_MINUTES is
+// answer_duration_unset.
+std::string reply_answer(Lang l, const Config& c, TextKey answer);
+
 // The title of the appointment in the calendar: "Llamada con Ana" /
 // "Call with Ana".
 std::string reply_title(Lang l, std::string_view name);

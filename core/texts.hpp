@@ -55,6 +55,21 @@ enum class TextKey : std::uint8_t {
   handoff,             // the lead asked for a person
   already_scheduled,   // a message after booking
   closed,              // a message after low_budget
+  not_interested,      // the lead is not interested: a polite close, no more questions
+  ask_name,            // the name question alone (after answering a question at the name step)
+  confirm_email,       // an email with an obvious typo: "did you mean {email}?"
+  day_mismatch,        // a weekday and a date that disagree: "that date is {day}"
+  no_slots_nearest,    // the chosen day is full: the nearest days that have times
+  week_days,           // "next week": the days of that week that have times
+  no_slots_ahead,      // no free time at all in the days looked at
+  time_named_taken,    // day and time in one message, the time not free: that day's times
+  answer_price,        // "how much is it?"
+  answer_duration,     // "how long is the call?" (CALL_MINUTES set)
+  answer_duration_unset,  // the same, CALL_MINUTES not set
+  answer_who,          // "who are you?" / "are you a bot?"
+  answer_what,         // "what do you do?": {pitch} is BUSINESS_PITCH, else default_pitch
+  default_pitch,       // {pitch} when BUSINESS_PITCH is not set
+  answer_times,        // "what times do you have?" before a day is chosen
   title,               // the title of the appointment in the calendar
   days_range,          // {days} for three or more consecutive days
   days_list,           // {days} for other sets of two or more days
@@ -74,12 +89,16 @@ enum class Placeholder : std::uint8_t {
   first,       // days_range: the first day, "Martes"
   list,        // days_list: the days before the last, "Lunes, Miércoles"
   last,        // days_range, days_list: the last day, "Viernes"
+  others,      // other days that have times: "el viernes 4 y el martes 8"
+  minutes,     // CALL_MINUTES: "30"
+  pitch,       // BUSINESS_PITCH, or the default_pitch text
 };
-inline constexpr std::size_t kPlaceholderCount = static_cast<std::size_t>(Placeholder::last) + 1;
+inline constexpr std::size_t kPlaceholderCount = static_cast<std::size_t>(Placeholder::pitch) + 1;
 
 inline constexpr std::array<std::string_view, kPlaceholderCount> kPlaceholderNames{
     "agent", "business", "min_budget", "days", "name", "day",
     "time",  "times",    "email",      "first", "list", "last",
+    "others", "minutes", "pitch",
 };
 
 // A set of placeholders, one bit each.
@@ -153,6 +172,21 @@ inline constexpr std::array<TextSpec, kTextKeyCount> kTextSpecs = [] {
       plain(K::handoff, "handoff"),
       with(K::already_scheduled, "already_scheduled", {}, {P::day, P::time}),
       plain(K::closed, "closed"),
+      plain(K::not_interested, "not_interested"),
+      plain(K::ask_name, "ask_name"),
+      with(K::confirm_email, "confirm_email", {}, {P::email}),
+      with(K::day_mismatch, "day_mismatch", {}, {P::day}),
+      with(K::no_slots_nearest, "no_slots_nearest", {P::day}, {P::others}),
+      with(K::week_days, "week_days", {}, {P::others}),
+      plain(K::no_slots_ahead, "no_slots_ahead"),
+      with(K::time_named_taken, "time_named_taken", {P::day}, {P::times}),
+      plain(K::answer_price, "answer_price"),
+      with(K::answer_duration, "answer_duration", {}, {P::minutes}),
+      plain(K::answer_duration_unset, "answer_duration_unset"),
+      plain(K::answer_who, "answer_who"),
+      with(K::answer_what, "answer_what", {}, {P::pitch}),
+      plain(K::default_pitch, "default_pitch"),
+      plain(K::answer_times, "answer_times"),
       with(K::title, "title", {}, {P::name}),
       // Part of {days}: no other placeholder, so {days} cannot contain itself.
       {K::days_range, "days_range", set_of({P::first, P::last}), set_of({P::first, P::last})},

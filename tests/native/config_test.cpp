@@ -39,6 +39,9 @@ const std::string kNoDays = "BOOKING_DAYS: no days given (use e.g. tue,wed,thu,f
 std::string not_a_budget(const std::string& value) {
   return "MIN_BUDGET: expected a whole number like 300, got '" + value + "'";
 }
+std::string not_minutes(const std::string& value) {
+  return "CALL_MINUTES: expected a whole number of minutes from 1 to 480, like 30, got '" + value + "'";
+}
 
 std::string not_a_language(const std::string& value) {
   return "DEFAULT_LANGUAGE: expected 'es' or 'en', got '" + value + "'";
@@ -386,6 +389,13 @@ INSTANTIATE_TEST_SUITE_P(Table, ConfigInRequest, ::testing::Values(
     RequestCase{R"({"MIN_BUDGET": -5})", not_a_budget("-5")},
     RequestCase{R"({"MIN_BUDGET": 2.5})", not_a_budget("2.5")},
     RequestCase{R"({"DEFAULT_LANGUAGE": "fr"})", not_a_language("fr")},
+    RequestCase{R"({"CALL_MINUTES": "30", "BUSINESS_PITCH": "Ads for dentists."})", ""},
+    RequestCase{R"({"CALL_MINUTES": 45})", ""},
+    RequestCase{R"({"CALL_MINUTES": "480"})", ""},
+    RequestCase{R"({"CALL_MINUTES": "media hora"})", not_minutes("media hora")},
+    RequestCase{R"({"CALL_MINUTES": 0})", not_minutes("0")},
+    RequestCase{R"({"CALL_MINUTES": "481"})", not_minutes("481")},
+    RequestCase{R"({"CALL_MINUTES": 2.5})", not_minutes("2.5")},
     RequestCase{"[]", "config must be an object"},
     RequestCase{R"("tue-fri")", "config must be an object"}));
 

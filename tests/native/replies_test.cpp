@@ -240,6 +240,55 @@ const std::vector<Before>& before() {
     {"title",
      "Llamada con Juan",
      "Call with Juan"},
+    // Issue 11's texts, as first written (they had no earlier form).
+    {"not_interested",
+     "Entendido, gracias por tu tiempo. Si más adelante te interesa, escríbenos y con gusto te ayudamos.",
+     "Understood, thanks for your time. If you're interested later, just write to us and we'll gladly help."},
+    {"ask_name",
+     "¿Cuál es tu nombre?",
+     "What's your name?"},
+    {"confirm_email",
+     "¿Quisiste decir ana@gmail.com? Responde SÍ para confirmarlo o escríbeme tu correo de nuevo.",
+     "Did you mean ana@gmail.com? Reply YES to confirm, or type your email again."},
+    {"day_mismatch",
+     "Ojo: esa fecha es el sábado 5 de diciembre. ¿Qué día te gustaría? (Martes a Viernes)",
+     "Just to check: that date is Saturday, December 5. What day would you like? (Tuesday to Friday)"},
+    {"no_slots_nearest/two",
+     "Para el jueves 3 de diciembre ya no tengo horarios; tengo el viernes 4 de diciembre y el martes 8 de diciembre. ¿Qué día prefieres?",
+     "I have no times left on Thursday, December 3; I do have Friday, December 4 and Tuesday, December 8. Which day works for you?"},
+    {"no_slots_nearest/one",
+     "Para el jueves 3 de diciembre ya no tengo horarios; tengo el viernes 4 de diciembre. ¿Qué día prefieres?",
+     "I have no times left on Thursday, December 3; I do have Friday, December 4. Which day works for you?"},
+    {"week_days",
+     "La próxima semana tengo horarios el martes 8 de diciembre, el miércoles 9 de diciembre y el viernes 11 de diciembre. ¿Qué día prefieres?",
+     "Next week I have times on Tuesday, December 8, Wednesday, December 9 and Friday, December 11. Which day works for you?"},
+    {"no_slots_ahead",
+     "Por ahora no tengo horarios libres en las próximas dos semanas. Escríbenos en unos días o escribe \"agente\" y te atiende una persona.",
+     "Right now I have no free times in the next two weeks. Write to us in a few days, or type \"agent\" and a person will help you."},
+    {"time_named_taken",
+     "A esa hora ya no tengo espacio para el jueves 3 de diciembre. Tengo: 10am, 2pm, 2:30pm. ¿Cuál prefieres?",
+     "That time isn't free on Thursday, December 3. I have: 10am, 2pm, 2:30pm. Which one do you prefer?"},
+    {"answer_price",
+     "El precio depende de lo que necesites; lo vemos juntos en la llamada, sin compromiso.",
+     "The price depends on what you need; we'll go over it together on the call, with no commitment."},
+    {"answer_duration/set",
+     "La llamada dura unos 30 minutos.",
+     "The call takes about 30 minutes."},
+    {"answer_duration/unset",
+     "Es una llamada breve, sin compromiso.",
+     "It's a short call, with no commitment."},
+    {"answer_who",
+     "Soy María, la asistente virtual de AI Outlet Media: te ayudo a agendar una llamada con nuestro equipo.",
+     "I'm María, AI Outlet Media's virtual assistant: I help you book a call with our team."},
+    {"answer_what/pitch",
+     "Growth ads for dentists.",
+     "Growth ads for dentists."},
+    {"answer_what/default",
+     "En AI Outlet Media te contamos en la llamada cómo podemos ayudarte a lograr tus objetivos.",
+     "On the call, AI Outlet Media will show you how we can help you reach your goals."},
+    {"answer_times",
+     "Te muestro los horarios libres en cuanto elijamos el día.",
+     "I'll show you the free times as soon as we pick a day."},
   };
   return texts;
 }
@@ -366,6 +415,49 @@ const std::vector<Case>& cases() {
        {K::already_scheduled}},
       {"closed", [](Lang l, const Config& c) { return reply_closed(l, c); }, {K::closed}},
       {"title", [](Lang l, const Config& c) { return reply_title(l, c, "Juan"); }, {K::title}},
+      {"not_interested", [](Lang l, const Config& c) { return reply_not_interested(l, c); }, {K::not_interested}},
+      {"ask_name", [](Lang l, const Config& c) { return reply_ask_name(l, c); }, {K::ask_name}},
+      {"confirm_email", [](Lang l, const Config& c) { return reply_confirm_email(l, c, "ana@gmail.com"); },
+       {K::confirm_email}},
+      {"day_mismatch", [](Lang l, const Config& c) { return reply_day_mismatch(l, c, Date{2026, 12, 5}); },
+       {K::day_mismatch, K::days_range}},
+      {"no_slots_nearest/two",
+       [](Lang l, const Config& c) {
+         return reply_no_slots_nearest(l, c, kDay, {Date{2026, 12, 4}, Date{2026, 12, 8}});
+       },
+       {K::no_slots_nearest, K::days_list}},
+      {"no_slots_nearest/one",
+       [](Lang l, const Config& c) { return reply_no_slots_nearest(l, c, kDay, {Date{2026, 12, 4}}); },
+       {K::no_slots_nearest}},
+      {"week_days",
+       [](Lang l, const Config& c) {
+         return reply_week_days(l, c, {Date{2026, 12, 8}, Date{2026, 12, 9}, Date{2026, 12, 11}});
+       },
+       {K::week_days, K::days_list}},
+      {"no_slots_ahead", [](Lang l, const Config& c) { return reply_no_slots_ahead(l, c); }, {K::no_slots_ahead}},
+      {"time_named_taken", [](Lang l, const Config& c) { return reply_time_named_taken(l, c, kDay, three_slots()); },
+       {K::time_named_taken}},
+      {"answer_price", [](Lang l, const Config& c) { return reply_answer(l, c, K::answer_price); }, {K::answer_price}},
+      {"answer_duration/set",
+       [](Lang l, const Config& c) {
+         Config d = c;
+         d.call_minutes = 30;
+         return reply_answer(l, d, K::answer_duration);
+       },
+       {K::answer_duration}},
+      {"answer_duration/unset", [](Lang l, const Config& c) { return reply_answer(l, c, K::answer_duration); },
+       {K::answer_duration_unset}},
+      {"answer_who", [](Lang l, const Config& c) { return reply_answer(l, c, K::answer_who); }, {K::answer_who}},
+      {"answer_what/pitch",
+       [](Lang l, const Config& c) {
+         Config d = c;
+         d.business_pitch = "Growth ads for dentists.";
+         return reply_answer(l, d, K::answer_what);
+       },
+       {K::answer_what}},
+      {"answer_what/default", [](Lang l, const Config& c) { return reply_answer(l, c, K::answer_what); },
+       {K::answer_what, K::default_pitch}},
+      {"answer_times", [](Lang l, const Config& c) { return reply_answer(l, c, K::answer_times); }, {K::answer_times}},
   };
   return all;
 }
