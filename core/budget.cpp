@@ -79,12 +79,13 @@ constexpr Word kNumberWords[] = {
     {"novecientos", 900}, {"novecientas", 900},
 };
 constexpr Word kMultipliers[] = {
-    {"k", 1000}, {"mil", 1000}, {"thousand", 1000}, {"millon", 1'000'000},
+    {"k", 1000}, {"mil", 1000}, {"thousand", 1000}, {"grand", 1000}, {"millon", 1'000'000},
     {"millones", 1'000'000}, {"million", 1'000'000}, {"millions", 1'000'000},
 };
 constexpr std::string_view kCurrencies[] = {
-    "usd", "us", "dolar", "dolares", "dollar", "dollars", "bucks", "peso", "pesos", "euro", "euros",
-    "eur", "mxn", "cop", "ars", "clp", "pen", "soles", "gbp", "libras", "pounds",
+    "usd", "us", "dolar", "dolares", "dollar", "dollars", "buck", "bucks", "dll", "dlls", "dls", "dlr",
+    "dlrs", "peso", "pesos", "mn", "euro", "euros", "eur", "mxn", "cop", "ars", "clp", "pen", "soles",
+    "gbp", "libras", "pounds",
 };
 
 template <std::size_t N>
@@ -146,19 +147,48 @@ struct Amount {
   std::int64_t milli = 0;
   std::int64_t mult = 1;  // largest multiplier used, to share it in "2-3k"
   bool money = false;     // next to a currency, a multiplier or "al mes"
+  bool hundreds = false;  // ends in "hundred": "5 hundred", to share it in "4 or 5 hundred"
 };
 
 enum class Last { none, digits, unit, tens, hundreds, mult };
 
+bool is_number_word(const Tok& t) { return t.kind == Kind::word && find_in(kNumberWords, t.text); }
+
+// Whether the words after an "and" at toks[k] still belong to the number
+// being read: only when they are smaller than the place it reached ("five
+// hundred and fifty", "two thousand and five hundred"), not when they repeat
+// it ("four hundred and six hundred", "one thousand and two thousand": two
+// amounts). After "between", an "and" before a hundred or a multiplier
+// always starts the upper end ("between five hundred and one thousand").
+bool and_continues(const std::vector<Tok>& toks, std::size_t k, Last last, std::int64_t last_mult, bool between) {
+  bool hundred = false;
+  std::int64_t mult = 0;
+  for (const std::size_t end = std::min(toks.size(), k + 4); k < end; ++k) {
+    if (is_word(toks[k], "hundred")) {
+      hundred = true;
+    } else if (!is_number_word(toks[k])) {
+      mult = multiplier(toks[k]);
+      break;
+    }
+  }
+  if (between && (hundred || mult > 0)) return false;
+  if (last == Last::hundreds) return !hundred || mult > 0;
+  return mult < last_mult;
+}
+
 // Digits and/or number words starting at toks[i]: "2", "2.5k", "dos mil",
-// "mil quinientos", "five hundred and fifty". Returns false when nothing
-// meaningful starts there (a lone "un"/"una"/"one" is an article).
+// "mil quinientos", "five hundred and fifty", "fifteen hundred", "2 grand".
+// Returns false when nothing meaningful starts there (a lone
+// "un"/"una"/"one" is an article).
 bool read_amount(const std::vector<Tok>& toks, std::size_t i, Amount& a) {
   std::int64_t total = 0;
   std::int64_t current = 0;
+  std::int64_t last_mult = 0;
   bool significant = false;
   Last last = Last::none;
   std::size_t k = i;
+  const std::size_t lead = i > 0 && is_currency(toks[i - 1]) ? i - 1 : i;
+  const bool between = lead > 0 && is_word(toks[lead - 1], "between");
   const auto word_value = [&](std::size_t at) -> const Word* {
     return at < toks.size() && toks[at].kind == Kind::word ? find_in(kNumberWords, toks[at].text) : nullptr;
   };
@@ -176,12 +206,14 @@ bool read_amount(const std::vector<Tok>& toks, std::size_t i, Amount& a) {
       current = sat_add(current, w->v * kMilli);
       last = w->v < 10 ? Last::unit : w->v < 100 ? Last::tens : Last::hundreds;
       significant = significant || w->v > 1 || w->v == 0;
-    } else if (is_word(t, "hundred") && (last == Last::unit || last == Last::tens)) {
+    } else if (is_word(t, "hundred") && (last == Last::unit || last == Last::tens ||
+                                         (last == Last::digits && current < 100 * kMilli))) {
       current = sat_mul(current, 100);
       last = Last::hundreds;
       significant = true;
     } else if (const std::int64_t m = multiplier(t);
-               m > 0 && (last != Last::mult || m > a.mult) && (t.text != "k" || last == Last::digits)) {
+               m > 0 && (last != Last::mult || m > a.mult) && (t.text != "k" || last == Last::digits) &&
+               (t.text != "grand" || last != Last::none)) {
       if (m > a.mult) {  // scales everything so far: "mil millones", "dos millones"
         const std::int64_t base = sat_add(total, current);
         total = sat_mul(base > 0 ? base : kMilli, m);
@@ -189,16 +221,18 @@ bool read_amount(const std::vector<Tok>& toks, std::size_t i, Amount& a) {
         total = sat_add(total, sat_mul(std::max(current, kMilli), m));
       }
       current = 0;
+      last_mult = m;
       a.mult = std::max(a.mult, m);
       last = Last::mult;
       significant = true;
     } else if (is_word(t, "a") && last == Last::none && k + 1 < toks.size() &&
-               (is_word(toks[k + 1], "hundred") || is_word(toks[k + 1], "thousand"))) {
+               (is_word(toks[k + 1], "hundred") || is_word(toks[k + 1], "thousand") ||
+                is_word(toks[k + 1], "grand"))) {
       current = kMilli;
       last = Last::unit;
     } else if ((is_word(t, "y") && last == Last::tens && word_value(k + 1) && word_value(k + 1)->v < 10) ||
                (is_word(t, "and") && (last == Last::hundreds || last == Last::mult) && word_value(k + 1) &&
-                word_value(k + 1)->v < 100)) {
+                word_value(k + 1)->v < 100 && and_continues(toks, k + 1, last, last_mult, between))) {
       continue;  // "treinta y cinco", "five hundred and fifty"
     } else {
       break;
@@ -208,6 +242,7 @@ bool read_amount(const std::vector<Tok>& toks, std::size_t i, Amount& a) {
   a.first = i;
   a.last = k;
   a.milli = sat_add(total, current);
+  a.hundreds = a.mult == 1 && is_word(toks[k - 1], "hundred");
   return true;
 }
 
@@ -420,13 +455,15 @@ std::optional<long> extract_budget(std::string_view text) {
     amounts.push_back(a);
   }
 
-  // Ranges collapse to their lower bound; "2-3k" shares the multiplier.
+  // Ranges collapse to their lower bound; "2-3k" and "4 or 5 hundred" share
+  // the multiplier.
   std::vector<Amount> candidates;
   for (std::size_t k = 0; k < amounts.size(); ++k) {
     Amount a = amounts[k];
     if (k + 1 < amounts.size() && is_range(toks, a, amounts[k + 1])) {
       const Amount& b = amounts[++k];
-      if (a.mult == 1 && b.mult > 1 && a.milli <= b.milli / b.mult) a.milli = sat_mul(a.milli, b.mult);
+      const std::int64_t shared = b.mult > 1 ? b.mult : b.hundreds ? 100 : 1;
+      if (a.mult == 1 && shared > 1 && a.milli <= b.milli / shared) a.milli = sat_mul(a.milli, shared);
       a.milli = std::min(a.milli, b.milli);
       a.money = a.money || b.money;
     }

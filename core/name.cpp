@@ -22,6 +22,15 @@ constexpr std::string_view kLeadIns[] = {
     "it is", "this is", "call me", "you can call me", "gracias", "thanks", "perdon", "disculpa",
     "sorry", "bien", "muy bien", "perfecto", "genial", "great", "fine", "good", "por supuesto",
     "of course", "dale", "listo", "oh", "ah",
+    // Pleasantries and sign-ins around the name: "Hola, ¿qué tal? Soy Marta",
+    // "un gusto, soy Marta", "aquí Marta", "le saluda Marta", "hi there, Dan here".
+    "que tal", "que onda", "como estas", "como esta", "como estan", "how are you", "hows it going",
+    "hi there", "hello there", "hey there", "un gusto", "mucho gusto", "un placer", "encantado",
+    "encantada", "nice to meet you", "pleased to meet you", "saludos", "un saludo", "aqui", "aca",
+    "por aqui", "por aca", "le saluda", "te saluda", "les saluda", "lo saluda", "la saluda",
+    "saluda", "le escribe", "te escribe", "les escribe", "escribe", "habla", "te habla",
+    "le habla", "hablas con", "estas hablando con", "youre speaking with", "you are speaking with",
+    "speaking with", "youre talking to", "you are talking to",
 };
 
 // Titles go too, with an optional article: "Soy la Dra. Ana" → Ana.
@@ -44,6 +53,16 @@ constexpr std::string_view kStoppers[] = {
     "im", "quick", "question", "un", "una", "el", "dime", "dame", "puedes", "puede",
     "hay", "tiene", "tienen", "queremos", "necesitamos", "tell", "give", "send", "can",
     "could", "do", "does", "are", "we", "our", "you", "it", "this", "that", "of", "at", "in",
+    // A question or a sign-off after the name ("Dan speaking", "Marta acá");
+    // a clause starting with one is a question, not a name ("¿quién eres?").
+    "quien", "quienes", "eres", "who", "whos", "whats", "why", "which", "speaking", "hablando",
+    "aca", "solo", "just", "not", "dont", "nope", "nada", "nothing",
+};
+
+// Phrases that end the name like a stopper but whose words alone may be part
+// of a name ("Marta al habla" → Marta; "Al Gore" keeps its "Al").
+constexpr std::string_view kTrailers[] = {
+    "al habla",
 };
 
 // Surname particles stay lower-case when typed so and not first.
@@ -134,7 +153,9 @@ struct Group {
   std::string joiners;  // joiners[k] sits between parts[k] and parts[k + 1]
   std::string key;      // folded, joiners dropped: "o'connor" → "oconnor"
   bool break_before = false;
-  bool initial = false;  // "C." in "Juan C. Pérez"
+  bool initial = false;          // "C." in "Juan C. Pérez"
+  bool opens_question = false;   // a "¿" right before: "¿Horarios?"
+  bool closes_question = false;  // a "?" right after: "Marta?"
 };
 
 enum class Gap { join_apostrophe, join_hyphen, space, initial, brk };
@@ -155,18 +176,25 @@ std::vector<Group> group_words(std::string_view text) {
   const auto ws = words(text);
   std::vector<Group> groups;
   Gap gap = Gap::brk;
+  // The text between the previous word and this one (before the first: the
+  // message's start).
+  std::string_view gap_text =
+      ws.empty() ? text : text.substr(0, static_cast<std::size_t>(ws[0].data() - text.data()));
   for (std::size_t k = 0; k < ws.size(); ++k) {
     if (gap == Gap::join_apostrophe || gap == Gap::join_hyphen) {
       groups.back().joiners += gap == Gap::join_hyphen ? '-' : '\'';
     } else {
       groups.emplace_back();
       groups.back().break_before = gap == Gap::brk;
+      groups.back().opens_question = gap_text.find("\xC2\xBF") != std::string_view::npos;
     }
     groups.back().parts.push_back(ws[k]);
     groups.back().key += fold(ws[k]);
     const std::size_t end = static_cast<std::size_t>(ws[k].data() - text.data()) + ws[k].size();
     const std::size_t next = k + 1 < ws.size() ? static_cast<std::size_t>(ws[k + 1].data() - text.data()) : text.size();
-    gap = classify(text.substr(end, next - end), ws[k]);
+    gap_text = text.substr(end, next - end);
+    groups.back().closes_question = gap_text.find('?') != std::string_view::npos;
+    gap = classify(gap_text, ws[k]);
     if (gap == Gap::initial && k + 1 < ws.size()) {
       groups.back().initial = true;
       gap = Gap::space;
@@ -177,31 +205,33 @@ std::vector<Group> group_words(std::string_view text) {
   return groups;
 }
 
+// Length in groups of `phrase` when it starts at groups[i], else 0. Phrases
+// are folded ASCII words between single spaces: compared in place, word by
+// word (no split, no allocation).
+std::size_t phrase_len(const std::vector<Group>& g, std::size_t i, std::string_view phrase) {
+  for (std::size_t k = 0;; ++k) {
+    const std::size_t sp = phrase.find(' ');
+    if (i + k >= g.size() || g[i + k].key != phrase.substr(0, sp)) return 0;
+    if (sp == std::string_view::npos) return k + 1;
+    phrase = phrase.substr(sp + 1);
+  }
+}
+
 // Length in groups of the longest lead-in phrase starting at groups[i].
 std::size_t lead_in_at(const std::vector<Group>& g, std::size_t i) {
   const bool article = g[i].key == "el" || g[i].key == "la";
   if (in(kTitles, g[i].key)) return 1;
   if (article && i + 1 < g.size() && in(kTitles, g[i + 1].key)) return 2;
   std::size_t best = 0;
-  for (std::string_view phrase : kLeadIns) {
-    // Lead-ins are folded ASCII words between single spaces: compared in
-    // place, word by word (no split, no allocation).
-    std::size_t k = 0;
-    for (std::string_view rest = phrase;; ++k) {
-      const std::size_t sp = rest.find(' ');
-      if (i + k >= g.size() || g[i + k].key != rest.substr(0, sp)) {
-        k = 0;
-        break;
-      }
-      if (sp == std::string_view::npos) {
-        ++k;
-        break;
-      }
-      rest = rest.substr(sp + 1);
-    }
-    best = std::max(best, k);
-  }
+  for (std::string_view phrase : kLeadIns) best = std::max(best, phrase_len(g, i, phrase));
   return best;
+}
+
+// Whether groups[i] ends the name: a stopper or the start of a trailer.
+bool ends_name(const std::vector<Group>& g, std::size_t i) {
+  if (in(kStoppers, g[i].key)) return true;
+  return std::any_of(std::begin(kTrailers), std::end(kTrailers),
+                     [&](std::string_view t) { return phrase_len(g, i, t) > 0; });
 }
 
 }  // namespace
@@ -219,8 +249,11 @@ std::optional<std::string> extract_name(std::string_view text) {
     i += n;
   }
   std::size_t j = i;
-  while (j < g.size() && (j == i || !g[j].break_before) && !in(kStoppers, g[j].key)) ++j;
+  while (j < g.size() && (j == i || !g[j].break_before) && !ends_name(g, j)) ++j;
   if (j == i || j - i > kMaxNameWords) return std::nullopt;
+  // The name's own words asked as a question ("¿Horarios?", "Marta?") are
+  // not an answer; a question after the name is fine ("Marta. ¿Cuánto cuesta?").
+  if (g[i].opens_question || g[j - 1].closes_question) return std::nullopt;
 
   std::string name;
   std::size_t letters = 0;

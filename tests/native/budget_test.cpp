@@ -171,6 +171,80 @@ const BudgetCase kNotAmounts[] = {
     {"1500.00", 1500},
 };
 
+// Hedges around the amount change nothing: the amount is still the answer.
+const BudgetCase kHedged[] = {
+    {"quiz\xC3\xA1 600?", 600},                    // quizá 600?
+    {"quiz\xC3\xA1s unos 600", 600},
+    {"tal vez 500 al mes", 500},
+    {"quiz\xC3\xA1 500 o 600", 500},              // a hedged range: still the lower bound
+    {"unos seiscientos y pico", 600},
+    {"maybe 700", 700},
+    {"around 700 I guess", 700},
+    {"maybe 700, maybe 800", 700},
+    {"700ish", 700},
+};
+
+// Currency words and abbreviations mark the amount ("dlls", "dls", "usd",
+// "mxn", "pesos", "bucks", "dólares"), glued or not.
+const BudgetCase kCurrencyWords[] = {
+    {"700 dlls", 700},
+    {"700 dls", 700},
+    {"$700usd", 700},
+    {"USD700", 700},
+    {"700 bucks a month", 700},
+    {"700 MXN al mes", 700},
+    {"tengo 2 tiendas, 700 dlls", 700},             // the amount next to a currency wins
+    {"3 sucursales y unos 700 dls", 700},
+    {"2 locales y 900 pesos", 900},
+    {"2 shops, 2 grand a month", 2000},
+    {"a grand", 1000},
+    {"grand total 500", 500},                        // "grand" alone multiplies nothing
+};
+
+// Ranges said with words take the lower bound too; "4 or 5 hundred" shares
+// its "hundred" like "2-3k" shares its "k".
+const BudgetCase kWordRanges[] = {
+    {"de 400 a 600", 400},
+    {"from 400 to 600", 400},
+    {"between four hundred and six hundred", 400},
+    {"between five hundred and one thousand", 500},
+    {"between one thousand and two thousand", 1000},
+    {"entre cuatrocientos y seiscientos", 400},
+    {"de cuatrocientos a seiscientos d\xC3\xB3lares", 400},
+    {"maybe four or five hundred", 400},
+    {"4 or 5 hundred", 400},
+};
+
+// Number words up to the thousands, in both languages.
+const BudgetCase kNumberWordsToThousands[] = {
+    {"seiscientos", 600},
+    {"setecientos cincuenta", 750},
+    {"dos mil quinientos", 2500},
+    {"tres mil", 3000},
+    {"dos mil quinientos cincuenta pesos", 2550},
+    {"seven hundred", 700},
+    {"four hundred fifty", 450},
+    {"one thousand five hundred", 1500},
+    {"two thousand", 2000},
+    {"two thousand and five hundred", 2500},
+    {"fifteen hundred", 1500},
+    {"twelve hundred dollars a month", 1200},
+    {"2 hundred bucks", 200},
+    {"five hundred and fifty thousand", 550000},    // "and" inside one number
+};
+
+// Still no amount: not knowing, a phone number, an email.
+const BudgetCase kStillNone[] = {
+    {"no s\xC3\xA9", std::nullopt},
+    {"todav\xC3\xAD" "a no s\xC3\xA9", std::nullopt},     // todavía no sé
+    {"ni idea", std::nullopt},
+    {"I don't know yet", std::nullopt},
+    {"not sure, maybe", std::nullopt},
+    {"one sec", std::nullopt},                       // "one" is an article here
+    {"call me at 555-123-4567", std::nullopt},
+    {"dan99@x.com", std::nullopt},
+};
+
 INSTANTIATE_TEST_SUITE_P(Plain, ExtractBudget, ::testing::ValuesIn(kPlain));
 INSTANTIATE_TEST_SUITE_P(Separators, ExtractBudget, ::testing::ValuesIn(kSeparators));
 INSTANTIATE_TEST_SUITE_P(MultipliersAndWords, ExtractBudget, ::testing::ValuesIn(kMultipliersAndWords));
@@ -178,6 +252,11 @@ INSTANTIATE_TEST_SUITE_P(InSentences, ExtractBudget, ::testing::ValuesIn(kInSent
 INSTANTIATE_TEST_SUITE_P(Ranges, ExtractBudget, ::testing::ValuesIn(kRanges));
 INSTANTIATE_TEST_SUITE_P(RejectedAndLimits, ExtractBudget, ::testing::ValuesIn(kRejectedAndLimits));
 INSTANTIATE_TEST_SUITE_P(NotAmounts, ExtractBudget, ::testing::ValuesIn(kNotAmounts));
+INSTANTIATE_TEST_SUITE_P(Hedged, ExtractBudget, ::testing::ValuesIn(kHedged));
+INSTANTIATE_TEST_SUITE_P(CurrencyWords, ExtractBudget, ::testing::ValuesIn(kCurrencyWords));
+INSTANTIATE_TEST_SUITE_P(WordRanges, ExtractBudget, ::testing::ValuesIn(kWordRanges));
+INSTANTIATE_TEST_SUITE_P(NumberWordsToThousands, ExtractBudget, ::testing::ValuesIn(kNumberWordsToThousands));
+INSTANTIATE_TEST_SUITE_P(StillNone, ExtractBudget, ::testing::ValuesIn(kStillNone));
 
 TEST(ExtractBudgetLimits, OverlongMessageIsRejected) {
   EXPECT_EQ(extract_budget(std::string(5000, ' ') + "500"), std::nullopt);

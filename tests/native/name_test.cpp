@@ -98,9 +98,71 @@ const NameCase kRejected[] = {
     {"Ana\xFF", std::nullopt},                                             // invalid UTF-8
 };
 
+// Pleasantries before or after the name, and sign-ins around it ("aquí
+// Marta", "Dan speaking"), are skipped.
+const NameCase kPleasantries[] = {
+    {"Hola! Soy Marta, un gusto", "Marta"},
+    {"Soy Marta, mucho gusto", "Marta"},
+    {"Marta, encantada", "Marta"},
+    {"Marta por aqu\xC3\xAD", "Marta"},                                   // Marta por aquí
+    {"aqu\xC3\xAD Marta", "Marta"},                                        // aquí Marta
+    {"Marta ac\xC3\xA1", "Marta"},                                         // Marta acá
+    {"le saluda Marta", "Marta"},
+    {"Le saluda la Lic. Marta Ruiz", "Marta Ruiz"},
+    {"me dicen Marta", "Marta"},
+    {"Marta al habla", "Marta"},
+    {"Al Gore", "Al Gore"},                                                // "al" alone is a name
+    {"Te escribe Marta L\xC3\xB3pez", "Marta L\xC3\xB3pez"},              // Te escribe Marta López
+    {"Hola, \xC2\xBFqu\xC3\xA9 tal? Soy Marta", "Marta"},                  // Hola, ¿qué tal? Soy Marta
+    {"Un gusto, soy Marta", "Marta"},
+    {"Saludos, Marta", "Marta"},
+    {"this is Dan", "Dan"},
+    {"Dan speaking", "Dan"},
+    {"this is Dan speaking", "Dan"},
+    {"Hi, Dan here", "Dan"},
+    {"hey there! Dan here \xF0\x9F\x91\x8B", "Dan"},                      // 👋
+    {"Nice to meet you, I'm Dan", "Dan"},
+    {"you're speaking with Dan", "Dan"},
+};
+
+// The name first, then a question: the name is kept (the question is read
+// by other steps).
+const NameCase kNameThenQuestion[] = {
+    {"Marta. \xC2\xBF" "Cu\xC3\xA1nto cuesta?", "Marta"},                  // Marta. ¿Cuánto cuesta?
+    {"Marta, \xC2\xBF" "cu\xC3\xA1nto cuesta?", "Marta"},
+    {"Dan, how much is it?", "Dan"},
+    {"Dan speaking, how much is it?", "Dan"},
+    {"Dan. What do you charge?", "Dan"},
+};
+
+// A question, a pleasantry or a sentence alone is not a name.
+const NameCase kNotNames[] = {
+    {"\xC2\xBF" "cu\xC3\xA1nto cuesta?", std::nullopt},                     // ¿cuánto cuesta?
+    {"how much is it?", std::nullopt},
+    {"\xC2\xBFqui\xC3\xA9n eres?", std::nullopt},                            // ¿quién eres?
+    {"Hola \xC2\xBFqui\xC3\xA9n eres?", std::nullopt},
+    {"what is this?", std::nullopt},
+    {"who is this?", std::nullopt},
+    {"\xC2\xBF" "eres un bot?", std::nullopt},
+    {"\xC2\xBFHorarios?", std::nullopt},                                   // ¿Horarios?: a question word
+    {"Marta?", std::nullopt},                                              // asked back, not answered
+    {"mucho gusto", std::nullopt},
+    {"nice to meet you", std::nullopt},
+    {"aqu\xC3\xAD", std::nullopt},
+    {"Speaking of prices", std::nullopt},
+    {"Solo quiero ver precios", std::nullopt},
+    {"just looking", std::nullopt},
+    {"Marta Juana P\xC3\xA9rez L\xC3\xB3pez Ruiz, un gusto", std::nullopt},  // five words
+    {"Dan 2", std::nullopt},
+    {"Soy Marta, marta@mail.com", std::nullopt},
+};
+
 INSTANTIATE_TEST_SUITE_P(Spanish, ExtractName, ::testing::ValuesIn(kSpanish));
 INSTANTIATE_TEST_SUITE_P(English, ExtractName, ::testing::ValuesIn(kEnglish));
 INSTANTIATE_TEST_SUITE_P(Rejected, ExtractName, ::testing::ValuesIn(kRejected));
+INSTANTIATE_TEST_SUITE_P(Pleasantries, ExtractName, ::testing::ValuesIn(kPleasantries));
+INSTANTIATE_TEST_SUITE_P(NameThenQuestion, ExtractName, ::testing::ValuesIn(kNameThenQuestion));
+INSTANTIATE_TEST_SUITE_P(NotNames, ExtractName, ::testing::ValuesIn(kNotNames));
 
 TEST(ExtractNameLimits, SixtyCharactersAtMost) {
   const std::string sixty = "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaa Bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";  // 29 + 1 + 30
