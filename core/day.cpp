@@ -1,5 +1,6 @@
 #include "day.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -55,6 +56,55 @@ bool is_any(std::string_view w, std::initializer_list<std::string_view> options)
     if (w == o) return true;
   }
   return false;
+}
+
+// Full weekday names a misspelling is measured against (abbreviations are
+// too short to guess from).
+constexpr Named kWeekdayNames[] = {
+    {"domingo", 0}, {"sunday", 0},   {"lunes", 1},     {"monday", 1},   {"martes", 2},
+    {"tuesday", 2}, {"miercoles", 3}, {"wednesday", 3}, {"jueves", 4},   {"thursday", 4},
+    {"viernes", 5}, {"friday", 5},   {"sabado", 6},    {"saturday", 6},
+};
+
+// Ordinary words one edit away from a weekday name: never read as a typo.
+constexpr std::string_view kNotWeekdays[] = {
+    "lunas",  "lanes",  "lines",  "tunes",   "dunes",   "runes",  "lunges", "lungs",  "lutes",
+    "lures",  "luces",  "luges",  "nunes",   "partes",  "mares",  "artes",  "marte",  "martel",
+    "marten", "martens", "mates", "marts",   "jueces",  "nueves", "mueves", "jeeves", "vienes",
+    "salado", "sabido", "sobado", "sanado",  "sacado",  "sabalo", "dominio", "domino", "dominga",
+    "sundae", "sundry", "sunray", "monda",  "frida",
+};
+
+// Whether `a` and `b` differ by at most one insertion, deletion,
+// substitution or swap of two adjacent letters.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() < b.size()) std::swap(a, b);
+  if (a.size() - b.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < b.size() && a[i] == b[i]) ++i;
+  if (i == b.size()) return true;  // equal, or one letter added at the end
+  if (a.size() != b.size()) return a.substr(i + 1) == b.substr(i);
+  if (a.substr(i + 1) == b.substr(i + 1)) return true;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
+}
+
+// "jeuves", "tuesdy", "wendesday" → the weekday; -1 unless the word has 5+
+// letters, is one edit from exactly one weekday and is no ordinary word.
+int misspelled_weekday(std::string_view w) {
+  if (w.size() < 5) return -1;
+  for (char c : w) {
+    if (!is_ascii_alpha(c)) return -1;
+  }
+  for (auto common : kNotWeekdays) {
+    if (w == common) return -1;
+  }
+  int found = -1;
+  for (const auto& n : kWeekdayNames) {
+    if (!within_one_edit(w, n.word)) continue;
+    if (found >= 0 && found != n.value) return -1;
+    found = n.value;
+  }
+  return found;
 }
 
 // "28", "3rd", "1ro" → day of month; "primero"/"first" only when allowed
@@ -228,14 +278,56 @@ void scan_months(const std::vector<std::string_view>& w, std::vector<bool>& used
   }
 }
 
+bool has_ordinal_suffix(std::string_view w) {
+  return day_number(w, false) != 0 && !is_ascii_digit(w.back());
+}
+
+// After "the first", "el primero", "3rd": words that make it an option or a
+// count ("the first one", "el primero que tengas", "the 2nd option",
+// "el primero de esos"), not a day of the month.
+bool ordinal_names_a_thing(const std::vector<std::string_view>& w, std::size_t k) {
+  if (k >= w.size()) return false;
+  if (is_any(w[k], {"one", "ones", "option", "options", "opcion", "opciones", "choice", "time", "times",
+                    "slot", "slots", "hueco", "huecos", "turno", "day", "days", "dia", "dias", "week",
+                    "semana", "floor", "piso", "available", "disponible", "free", "libre", "que", "you",
+                    "thing", "cosa", "hora", "horas"})) {
+    return true;
+  }
+  return is_any(w[k], {"of", "de", "del"}) && k + 1 < w.size() &&
+         is_any(w[k + 1], {"them", "those", "these", "esos", "esas", "estos", "estas", "ellos", "ellas",
+                           "la", "las", "los", "lista", "list"});
+}
+
+// Whether the number w[k] is an hour: "5:30", "5 pm", "5 p.m.", "5 y media",
+// "5 de la tarde", "5 a 6", "5 en punto", "5 o'clock".
+bool is_hour_number(std::string_view s, const std::vector<std::string_view>& w, std::size_t k) {
+  const std::size_t end = static_cast<std::size_t>(w[k].data() - s.data()) + w[k].size();
+  if (end < s.size() && (s[end] == ':' || (s[end] == '.' && end + 1 < s.size() && is_ascii_digit(s[end + 1])))) {
+    return true;
+  }
+  auto word = [&](std::size_t j) { return j < w.size() ? w[j] : std::string_view(); };
+  const auto next = word(k + 1), after = word(k + 2);
+  if (is_any(next, {"pm", "am", "p", "h", "hs", "hrs", "horas", "hora", "hours", "oclock"})) return true;
+  if (next == "a" && (after == "m" || day_number(after, false) != 0)) return true;  // "a.m.", "5 a 6"
+  if (next == "y" && (is_any(after, {"media", "cuarto", "pico"}) || day_number(after, false) != 0)) return true;
+  if (next == "en" && after == "punto") return true;
+  if (next == "o" && after == "clock") return true;
+  if ((next == "de" || next == "in") && is_any(after, {"la", "the"}) &&
+      is_any(word(k + 3), {"tarde", "manana", "noche", "madrugada", "afternoon", "morning", "evening"})) {
+    return true;
+  }
+  return false;
+}
+
 // Weekdays, relative days and "el 28".
-void scan_words(const std::vector<std::string_view>& w, const std::vector<bool>& used,
+void scan_words(std::string_view s, const std::vector<std::string_view>& w, const std::vector<bool>& used,
                 Date today, Findings& f) {
   auto at = [&](std::size_t k) { return k < w.size() && !used[k] ? w[k] : std::string_view(); };
   for (std::size_t i = 0; i < w.size(); ++i) {
     const std::string_view t = at(i);
     if (t.empty()) continue;
     const std::string_view prev = i > 0 ? at(i - 1) : std::string_view();
+    int wd = -1;
     if (is_any(t, {"hoy", "today", "tonight"}) ||
         (prev == "esta" && is_any(t, {"manana", "tarde", "noche"})) ||
         (prev == "this" && is_any(t, {"morning", "afternoon", "evening"}))) {
@@ -253,32 +345,105 @@ void scan_words(const std::vector<std::string_view>& w, const std::vector<bool>&
       }
     } else if (is_any(t, {"tomorrow", "tmrw", "tomorow", "tommorow", "tommorrow"})) {
       f.add(add_days(today, 1));
-    } else if (const int wd = lookup(kWeekdays, t); wd >= 0) {
+    } else if ((wd = lookup(kWeekdays, t)) >= 0 || (wd = misspelled_weekday(t)) >= 0) {
       f.add_weekday(wd);
-      // "jueves 26" is a date; "jueves 4" that is no Thursday is an hour,
-      // while "jueves 27" (a Friday) is a mistake worth asking about.
-      const int n = day_number(at(i + 1), false);
+      // "jueves 26", "el viernes 4", "Friday 5th" are dates; a bare small
+      // number that is no such weekday ("jueves 4", "Friday 5") or an hour
+      // ("el jueves 4 pm", "el jueves 4:30") is the time of day.
+      const int n = at(i + 1).empty() ? 0 : day_number(at(i + 1), false);
+      if (n == 0 || is_hour_number(s, w, i + 1)) continue;
       const auto d = day_only(n, today);
-      if (n > 12 || (d && weekday(*d) == wd)) {
+      const bool article = prev == "el" || (is_any(prev, {"proximo", "este"}) && i >= 2 && at(i - 2) == "el");
+      if (n > 12 || (d && weekday(*d) == wd) || article || has_ordinal_suffix(at(i + 1))) {
         f.add(d);
         ++i;
       }
     } else if (is_any(t, {"el", "dia", "the"})) {
-      if (const int d = day_number(at(i + 1), false); d != 0) {
-        f.add(day_only(d, today));
+      const std::string_view next = at(i + 1);
+      if (const int d = next.empty() ? 0 : day_number(next, false); d != 0 && !is_hour_number(s, w, i + 1)) {
+        if (!has_ordinal_suffix(next) || !ordinal_names_a_thing(w, i + 2)) f.add(day_only(d, today));
+        ++i;
+      } else if (is_any(next, {"first", "primero"}) && !ordinal_names_a_thing(w, i + 2)) {
+        f.add(day_only(1, today));  // "the first", "el primero"
         ++i;
       }
+    } else if (has_ordinal_suffix(t) && !ordinal_names_a_thing(w, i + 1)) {
+      f.add(day_only(day_number(t, false), today));  // "21st", "on 3rd"
     }
   }
 }
 
-Date next_weekday(int w, Date today, bool next_week) {
-  const int today_w = weekday(today);
-  if (next_week) {  // the weekday inside next Monday-to-Sunday week
-    const Date monday = add_days(today, 7 - (today_w + 6) % 7);
-    return add_days(monday, (w + 6) % 7);
+// "cuanto antes", "whenever suits you": the lead takes the first free day.
+constexpr std::string_view kEarliest[] = {
+    "cuanto antes", "lo antes posible", "lo mas pronto posible", "lo mas pronto", "cuando sea",
+    "el primer dia que tengas", "el primer dia disponible", "el primer dia libre", "primer dia que tengas",
+    "primer dia disponible", "primer dia libre", "el primero que tengas", "el primero disponible",
+    "el dia que tengas", "el que tengas libre", "cualquier dia", "cualquiera", "el dia mas cercano",
+    "el mas cercano", "la fecha mas cercana", "me da igual el dia", "el dia que sea", "whenever",
+    "earliest", "the soonest", "soonest", "as soon as possible", "as soon as you can", "asap",
+    "first available", "first day available", "first free day", "first day you have", "any day",
+    "whatever day", "whichever day", "no preference", "sin preferencia",
+};
+
+// "la semana que viene", "next week": the week after this Monday-to-Sunday one.
+constexpr std::string_view kNextWeek[] = {
+    "semana que viene", "proxima semana", "semana proxima", "siguiente semana", "semana siguiente",
+    "semana entrante", "la otra semana", "next week", "following week",
+};
+
+bool is_negation(std::string_view w) {
+  return is_any(w, {"no", "not", "ni", "nunca", "never", "t", "cant", "dont", "wont", "cannot"});
+}
+
+// Whether one of `phrases` is said and not denied: "no" or "not" right
+// before it ("not next week", "no la semana que viene", "can't do next week"),
+// or "no" at a stop or before a verb right after ("la semana que viene no,
+// ...", "la semana que viene no puedo").
+template <std::size_t N>
+bool says(std::string_view s, const std::vector<std::string_view>& w, const std::string_view (&phrases)[N]) {
+  for (auto phrase : phrases) {
+    const std::size_t len = static_cast<std::size_t>(std::count(phrase.begin(), phrase.end(), ' ')) + 1;
+    for (std::size_t i = 0; i + len <= w.size(); ++i) {
+      if (!phrase_at(w, i, phrase)) continue;
+      // A stop after a word ends what it says: "no, cuanto antes" is no denial.
+      auto stop_after = [&](std::size_t k) {
+        const std::size_t end = static_cast<std::size_t>(w[k].data() - s.data()) + w[k].size();
+        return k + 1 == w.size() || (end < s.size() && is_any(s.substr(end, 1), {",", ".", ";", "!", "?"}));
+      };
+      auto negates = [&](std::size_t k) { return is_negation(w[k]) && !stop_after(k); };
+      bool denied = i >= 1 && negates(i - 1);
+      if (i >= 2 && is_any(w[i - 1], {"la", "el", "do", "on", "for", "be", "para", "es"})) {
+        denied = denied || negates(i - 2);
+      }
+      const std::size_t after = i + len;
+      if (after < w.size() && w[after] == "no" &&
+          (stop_after(after) || is_any(w[after + 1], {"puedo", "podemos", "puede", "me", "nos", "es", "estoy", "voy",
+                                                      "tengo", "sirve", "va"}))) {
+        denied = true;
+      }
+      if (!denied) return true;
+    }
   }
-  const int delta = (w - today_w + 7) % 7;
+  return false;
+}
+
+// "cualquier día menos el lunes", "any day except Friday": an exception.
+bool says_except(const std::vector<std::string_view>& w) {
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (is_any(w[i], {"menos", "excepto", "salvo", "except", "excluding", "besides"})) return true;
+    if (is_any(w[i], {"but", "pero"}) && i + 1 < w.size() && is_negation(w[i + 1])) return true;
+    if (i + 1 < w.size() && ((w[i] == "other" && w[i + 1] == "than") || (w[i] == "apart" && w[i + 1] == "from"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Date monday_of_next_week(Date today) { return add_days(today, 7 - (weekday(today) + 6) % 7); }
+
+Date next_weekday(int w, Date today, bool next_week) {
+  if (next_week) return add_days(monday_of_next_week(today), (w + 6) % 7);
+  const int delta = (w - weekday(today) + 7) % 7;
   return add_days(today, delta == 0 ? 7 : delta);
 }
 
@@ -297,21 +462,30 @@ DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookabl
   const auto w = words(s);
   std::vector<bool> used(w.size(), false);
   scan_months(w, used, today, f);
-  scan_words(w, used, today, f);
+  scan_words(s, w, used, today, f);
 
   if (f.conflict) return {};
+  const bool earliest = says(s, w, kEarliest);
+  const bool named = !f.dates.empty() || f.weekday >= 0;
+  // "cualquier día menos el lunes": the day named is the one NOT wanted.
+  if (earliest && named && says_except(w)) return {};
+  const bool next_week = says(s, w, kNextWeek);
   Date date{};
   if (!f.dates.empty()) {
     date = f.dates.front();
     for (const Date& d : f.dates) {
       if (d != date) return {};
     }
-    if (f.weekday >= 0 && weekday(date) != f.weekday) return {};  // "jueves 4/12" (a Friday)
+    if (f.weekday >= 0 && weekday(date) != f.weekday) {  // "jueves 4/12" (a Friday)
+      if (serial(date) - serial(today) > kMaxAheadDays) return {};
+      return {date, DayError::mismatch};
+    }
   } else if (f.weekday >= 0) {
-    const bool next_week = has_phrase(s, "semana que viene") || has_phrase(s, "proxima semana") ||
-                           has_phrase(s, "siguiente semana") || has_phrase(s, "semana siguiente") ||
-                           has_phrase(s, "la otra semana") || has_phrase(s, "next week");
     date = next_weekday(f.weekday, today, next_week);
+  } else if (next_week) {
+    return {monday_of_next_week(today), DayError::none, DayKind::next_week};
+  } else if (earliest) {
+    return {add_days(today, 1), DayError::none, DayKind::earliest};
   } else {
     return {};
   }
@@ -321,6 +495,38 @@ DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookabl
   if (ahead > kMaxAheadDays) return {};
   if (!bookable[static_cast<std::size_t>(weekday(date))]) return {date, DayError::not_bookable};
   return {date, DayError::none};
+}
+
+// The lead turns down the day offered and wants another one.
+bool asks_other_day(std::string_view text) {
+  const std::string s = fold(text);
+  const auto w = words(s);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const std::string_view prev = i > 0 ? w[i - 1] : std::string_view();
+    const std::string_view next = i + 1 < w.size() ? w[i + 1] : std::string_view();
+    // "otro día", "otra fecha", "another day", "some other day", "a
+    // different date"; but "el otro día" / "the other day" is the past.
+    if (is_any(w[i], {"otro", "otra", "another", "other", "different", "distinto", "distinta", "diferente"}) &&
+        is_any(next, {"dia", "fecha", "day", "date"}) && !is_any(prev, {"el", "la", "the", "that"})) {
+      return true;
+    }
+    if (is_any(w[i], {"dia", "fecha"}) && is_any(next, {"distinto", "distinta", "diferente"})) return true;
+    // "ninguno de esos días", "ninguna me sirve", "no me sirve ninguno".
+    if (is_any(w[i], {"ninguno", "ninguna", "ningunos", "ningunas"}) &&
+        (next.empty() || is_any(next, {"de", "me", "nos", "le", "les", "va", "sirve", "sirven", "funciona",
+                                       "puedo", "podemos", "vale", "cuadra", "conviene", "encaja", "porfa",
+                                       "gracias"}))) {
+      return true;
+    }
+    // "none of those work", "none of them", "neither works".
+    if (w[i] == "none" && (next.empty() || is_any(next, {"of", "work", "works", "suit", "suits", "fit", "fits"}))) {
+      return true;
+    }
+    if (w[i] == "neither" && (next.empty() || is_any(next, {"of", "work", "works", "day", "suits", "one"}))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace booking

@@ -14,18 +14,44 @@ constexpr DayError ok = DayError::none;
 constexpr DayError past = DayError::past;
 constexpr DayError closed = DayError::not_bookable;
 constexpr DayError huh = DayError::not_understood;
+constexpr DayError mismatch = DayError::mismatch;
+constexpr DayKind earliest = DayKind::earliest;
+constexpr DayKind next_week = DayKind::next_week;
 
 struct Case {
   const char* text;
   Date date;  // ignored when not understood
   DayError error;
+  DayKind kind = DayKind::date;
 };
+
+// Names, so a failure reads "mismatch" rather than a byte dump.
+std::string name(DayError e) {
+  switch (e) {
+    case DayError::none: return "none";
+    case DayError::not_understood: return "not_understood";
+    case DayError::past: return "past";
+    case DayError::not_bookable: return "not_bookable";
+    case DayError::mismatch: return "mismatch";
+  }
+  return "?";
+}
+
+std::string name(DayKind k) {
+  switch (k) {
+    case DayKind::date: return "date";
+    case DayKind::earliest: return "earliest";
+    case DayKind::next_week: return "next_week";
+  }
+  return "?";
+}
 
 void check(Date today, std::initializer_list<Case> cases) {
   for (const auto& c : cases) {
     SCOPED_TRACE(::testing::Message() << "today " << to_iso(today) << ": \"" << c.text << '"');
     const DayAnswer got = resolve_day(c.text, today, kTueToFri);
-    EXPECT_EQ(got.error, c.error);
+    EXPECT_EQ(name(got.error), name(c.error));
+    EXPECT_EQ(name(got.kind), name(c.kind));
     if (c.error != huh) {
       EXPECT_EQ(to_iso(got.date), to_iso(c.date));
     }
@@ -216,8 +242,6 @@ TEST(Day, NotUnderstood) {
                   {"noviembre", {}, huh},
                   {"el 15 de marzo de 2028", {}, huh},  // more than a year ahead
                   {"2030-01-10", {}, huh},
-                  {"jueves 4/12", {}, huh},  // 4 December is a Friday
-                  {"el jueves 27", {}, huh},
                   {"martes o miércoles", {}, huh},
                   {"hoy no, mañana", {}, huh},
                   {"el mar", {}, huh},  // "mar" is the sea, not martes
@@ -226,6 +250,281 @@ TEST(Day, NotUnderstood) {
                   {"a las 10", {}, huh},
                   {"el 32", {}, huh},
               });
+}
+
+// Issue 11 (item 3): "as soon as possible" in other words is the first free
+// day; the answer is tomorrow and the caller looks on from there.
+TEST(Day, EarliestPhrasesMeanFromTomorrowOn) {
+  constexpr Date kThu{2026, 11, 26};
+  check(kWed, {
+                  {"cuanto antes", kThu, ok, earliest},
+                  {"¡Cuánto antes!", kThu, ok, earliest},
+                  {"lo antes posible", kThu, ok, earliest},
+                  {"lo más pronto posible 🙏", kThu, ok, earliest},
+                  {"cuando sea", kThu, ok, earliest},
+                  {"cuando sea, gracias", kThu, ok, earliest},
+                  {"el primer día que tengas", kThu, ok, earliest},
+                  {"el primer día disponible", kThu, ok, earliest},
+                  {"el día que tengas libre", kThu, ok, earliest},
+                  {"el primero que tengas", kThu, ok, earliest},
+                  {"cualquier día", kThu, ok, earliest},
+                  {"Cualquier dia me va bien", kThu, ok, earliest},
+                  {"cualquier día por la mañana", kThu, ok, earliest},
+                  {"cualquiera", kThu, ok, earliest},
+                  {"me da igual el día", kThu, ok, earliest},
+                  {"no sé, cuando sea", kThu, ok, earliest},
+                  {"whenever suits you", kThu, ok, earliest},
+                  {"Whenever", kThu, ok, earliest},
+                  {"earliest you have", kThu, ok, earliest},
+                  {"the earliest please", kThu, ok, earliest},
+                  {"whatever day works", kThu, ok, earliest},
+                  {"any day", kThu, ok, earliest},
+                  {"any day is fine", kThu, ok, earliest},
+                  {"as soon as possible", kThu, ok, earliest},
+                  {"ASAP", kThu, ok, earliest},
+                  {"asap pls", kThu, ok, earliest},
+                  {"the soonest", kThu, ok, earliest},
+                  {"first available", kThu, ok, earliest},
+                  {"the first available day", kThu, ok, earliest},
+                  {"the first day you have", kThu, ok, earliest},
+                  {"no preference", kThu, ok, earliest},
+                  {"I don't mind, whenever", kThu, ok, earliest},
+              });
+  // Tomorrow need not be bookable: the caller finds the first bookable day.
+  check({2026, 11, 27}, {{"cuanto antes", {2026, 11, 28}, ok, earliest}, {"asap", {2026, 11, 28}, ok, earliest}});
+}
+
+TEST(Day, ANamedDayWinsOverEarliest) {
+  check(kWed, {
+                  {"cuanto antes, el jueves", {2026, 11, 26}, ok},
+                  {"asap, friday", {2026, 11, 27}, ok},
+                  {"lo antes posible, el 3 de diciembre", {2026, 12, 3}, ok},
+                  {"as soon as possible, tomorrow", {2026, 11, 26}, ok},
+                  {"cualquier día, pero mejor el martes", {2026, 12, 1}, ok},
+                  {"whenever, the 3rd?", {2026, 12, 3}, ok},
+                  {"cuanto antes, el sábado", {2026, 11, 28}, closed},
+                  // An exception names the day NOT wanted: ask again.
+                  {"cualquier día menos el lunes", {}, huh},
+                  {"cualquier día excepto mañana", {}, huh},
+                  {"any day except Friday", {}, huh},
+                  {"any day but not monday", {}, huh},
+                  {"asap, other than tuesday", {}, huh},
+              });
+}
+
+TEST(Day, NoDayIsNotEarliest) {
+  check(kWed, {
+                  {"no sé", {}, huh},
+                  {"nunca", {}, huh},
+                  {"ningún día", {}, huh},
+                  {"never", {}, huh},
+                  {"not asap", {}, huh},
+                  {"no cualquier día", {}, huh},
+                  {"not any day", {}, huh},
+                  {"cuando puedas", {}, huh},  // kept as before: not read as a day
+                  {"sea", {}, huh},
+                  {"antes", {}, huh},
+                  {"el primer", {}, huh},
+                  {"any", {}, huh},
+                  {"day", {}, huh},
+                  {"el día", {}, huh},
+                  {"first", {}, huh},
+                  {"cualquier otro día", {}, huh},  // asks_other_day, not a day
+                  {"any other day", {}, huh},
+              });
+}
+
+// Issue 11 (item 4): ordinals and days of the month.
+TEST(Day, OrdinalsAndDaysOfTheMonth) {
+  check(kWed, {
+                  {"the 3rd", {2026, 12, 3}, ok},
+                  {"on the 15th", {2026, 12, 15}, ok},
+                  {"on the 21st", {2026, 11, 21}, past},  // 4 days ago: within the look-back
+                  {"on the 17th", {2026, 12, 17}, ok},    // 8 days ago: next month's
+                  {"el día 3", {2026, 12, 3}, ok},
+                  {"el dia 3 por la tarde", {2026, 12, 3}, ok},
+                  {"el 3", {2026, 12, 3}, ok},
+                  {"el 3 a las 10", {2026, 12, 3}, ok},
+                  {"the first", {2026, 12, 1}, ok},
+                  {"on the first, please", {2026, 12, 1}, ok},
+                  {"the first of the month", {2026, 12, 1}, ok},
+                  {"the 1st", {2026, 12, 1}, ok},
+                  {"el primero", {2026, 12, 1}, ok},
+                  {"el día primero", {2026, 12, 1}, ok},
+                  {"el 1ro", {2026, 12, 1}, ok},
+                  {"el primero de diciembre", {2026, 12, 1}, ok},
+                  {"the first of December", {2026, 12, 1}, ok},
+                  {"15th", {2026, 12, 15}, ok},
+                  {"el 14", {2026, 12, 14}, closed},  // a Monday
+                  {"3rd works", {2026, 12, 3}, ok},
+                  {"el 27 de noviembre", {2026, 11, 27}, ok},
+              });
+  // Ordinals that pick a thing, and hours, are not days.
+  check(kWed, {
+                  {"the first one", {}, huh},
+                  {"el primero de esos", {}, huh},
+                  {"the first of them", {}, huh},
+                  {"the 2nd option", {}, huh},
+                  {"3rd time asking", {}, huh},
+                  {"primero quiero saber el precio", {}, huh},
+                  {"el 3 pm", {}, huh},
+                  {"el 3:30", {}, huh},
+                  {"the 40th", {}, huh},
+                  {"4th floor", {}, huh},
+              });
+  // On 2 December "the first" is next month's: the 1st just passed a day ago.
+  check({2026, 12, 2}, {{"the first", {2026, 12, 1}, past}, {"el primero de enero", {2027, 1, 1}, ok}});
+}
+
+// Issue 11 (item 4): a weekday with a day number. When they disagree the
+// answer is mismatch with the numbered date, so the bot can say which
+// weekday that date is. These were not_understood before ("jueves 4/12",
+// "el jueves 27" moved here from NotUnderstood).
+TEST(Day, WeekdayWithADayNumber) {
+  check(kWed, {
+                  {"el viernes 4", {2026, 12, 4}, ok},
+                  {"viernes 4 de diciembre", {2026, 12, 4}, ok},
+                  {"Tuesday the 8th", {2026, 12, 8}, ok},
+                  {"Friday 4th", {2026, 12, 4}, ok},
+                  {"el martes 1", {2026, 12, 1}, ok},
+                  {"el jueves 3 a las 10", {2026, 12, 3}, ok},
+                  {"el próximo viernes 4", {2026, 12, 4}, ok},
+                  {"jeuves 3", {2026, 12, 3}, ok},
+              });
+  check(kWed, {
+                  {"el viernes 5", {2026, 12, 5}, mismatch},  // a Saturday
+                  {"viernes 5 de diciembre", {2026, 12, 5}, mismatch},
+                  {"Friday the 5th", {2026, 12, 5}, mismatch},
+                  {"Friday 5th", {2026, 12, 5}, mismatch},
+                  {"Tuesday the 9th", {2026, 12, 9}, mismatch},
+                  {"el próximo viernes 5", {2026, 12, 5}, mismatch},
+                  {"jueves 4/12", {2026, 12, 4}, mismatch},  // 4 December is a Friday
+                  {"el jueves 27", {2026, 11, 27}, mismatch},
+                  {"Thursday, December 4", {2026, 12, 4}, mismatch},
+                  {"el sábado 4", {2026, 12, 4}, mismatch},
+                  {"mañana viernes", {2026, 11, 26}, mismatch},  // tomorrow is Thursday
+                  {"el lunes 24", {2026, 11, 24}, mismatch},     // even when the date passed
+                  {"el jeuves 4", {2026, 12, 4}, mismatch},
+              });
+  // A small number that is no such weekday, or an hour, is the time of day.
+  check(kWed, {
+                  {"jueves 4", {2026, 11, 26}, ok},
+                  {"Friday 5", {2026, 11, 27}, ok},
+                  {"el viernes 5 pm", {2026, 11, 27}, ok},
+                  {"el viernes 5 p.m.", {2026, 11, 27}, ok},
+                  {"el viernes 5:30", {2026, 11, 27}, ok},
+                  {"el viernes 5 de la tarde", {2026, 11, 27}, ok},
+                  {"el viernes 5 y media", {2026, 11, 27}, ok},
+                  {"el viernes 5 a 6", {2026, 11, 27}, ok},
+                  {"el jueves 15:00", {2026, 11, 26}, ok},
+                  {"Friday at 5", {2026, 11, 27}, ok},
+              });
+  // Two different days are still not understood; so is a far-off date.
+  check(kWed, {
+                  {"el viernes 4 o el jueves 10", {}, huh},
+                  {"el viernes 4 y el 11", {}, huh},
+                  {"viernes 5 de marzo de 2028", {}, huh},
+              });
+}
+
+// Issue 11 (item 4): next week without a weekday is that week's Monday.
+TEST(Day, NextWeekWithoutAWeekday) {
+  constexpr Date kNextMon{2026, 11, 30};
+  check(kWed, {
+                  {"la próxima semana", kNextMon, ok, next_week},
+                  {"la semana que viene", kNextMon, ok, next_week},
+                  {"La semana siguiente porfa", kNextMon, ok, next_week},
+                  {"next week", kNextMon, ok, next_week},
+                  {"sometime next week", kNextMon, ok, next_week},
+                  {"Next week please!", kNextMon, ok, next_week},
+                  {"any day next week", kNextMon, ok, next_week},
+                  {"cualquier día de la semana que viene", kNextMon, ok, next_week},
+                  {"la próxima semana, cuanto antes", kNextMon, ok, next_week},
+                  {"la semana que viene no, cuanto antes", {2026, 11, 26}, ok, earliest},
+                  {"no, next week", kNextMon, ok, next_week},
+                  // With a weekday or a date, that day.
+                  {"el martes de la semana que viene", {2026, 12, 1}, ok},
+                  {"next week on friday", {2026, 12, 4}, ok},
+                  {"la próxima semana, el 3 de diciembre", {2026, 12, 3}, ok},
+              });
+  check({2026, 11, 23}, {{"next week", kNextMon, ok, next_week}});  // a Monday
+  check({2026, 11, 29}, {{"la semana que viene", kNextMon, ok, next_week}});  // a Sunday
+  check({2026, 12, 30}, {{"next week", {2027, 1, 4}, ok, next_week}});
+  check(kWed, {
+                  {"not next week", {}, huh},
+                  {"la semana que viene no puedo", {}, huh},
+                  {"I can't do next week", {}, huh},
+                  {"no la semana que viene", {}, huh},
+                  {"esta semana", {}, huh},
+                  {"semana", {}, huh},
+                  {"next", {}, huh},
+                  {"la semana pasada", {}, huh},
+              });
+}
+
+// Issue 11 (item 10): a weekday with one typo.
+TEST(Day, MisspelledWeekdays) {
+  check(kWed, {
+                  {"jeuves", {2026, 11, 26}, ok},
+                  {"el juves", {2026, 11, 26}, ok},
+                  {"Jeuves por la tarde", {2026, 11, 26}, ok},
+                  {"tuesdy", {2026, 12, 1}, ok},
+                  {"next tuesdy", {2026, 12, 1}, ok},
+                  {"thursdy", {2026, 11, 26}, ok},
+                  {"wendesday", {2026, 12, 2}, ok},
+                  {"wednsday", {2026, 12, 2}, ok},
+                  {"miercole", {2026, 12, 2}, ok},
+                  {"el mircoles", {2026, 12, 2}, ok},
+                  {"vienres", {2026, 11, 27}, ok},
+                  {"el vierns", {2026, 11, 27}, ok},
+                  {"frday", {2026, 11, 27}, ok},
+                  {"fridya", {2026, 11, 27}, ok},
+                  {"lunez", {2026, 11, 30}, closed},
+                  {"sabdo", {2026, 11, 28}, closed},
+                  {"satruday", {2026, 11, 28}, closed},
+                  {"Jeuves 3 de diciembre", {2026, 12, 3}, ok},
+                  {"tuesdays", {2026, 12, 1}, ok},  // a plural is that weekday
+              });
+  check(kWed, {
+                  {"martes", {2026, 12, 1}, ok},
+                  {"viernes", {2026, 11, 27}, ok},
+                  {"jueves", {2026, 11, 26}, ok},
+                  {"tuesday's fine", {2026, 12, 1}, ok},
+                  {"jueves o vienres", {}, huh},  // two weekdays
+                  {"marte", {}, huh},             // Mars
+                  {"lunas", {}, huh},
+                  {"las partes", {}, huh},
+                  {"¿vienes?", {}, huh},
+                  {"mientras tanto", {}, huh},
+                  {"los jueces", {}, huh},
+                  {"sundae", {}, huh},
+                  {"read the lines", {}, huh},
+                  {"lo has sacado", {}, huh},
+                  {"el dominio", {}, huh},
+                  {"juev", {}, huh},  // under 5 letters: no guessing
+                  {"mart", {}, huh},
+                  {"frida", {}, huh},
+              });
+}
+
+// Issue 11: the lead turns down the offered day.
+TEST(Day, AsksOtherDay) {
+  for (const char* yes : {"otro día", "otro dia", "Otro día por favor", "mejor otro día", "¿otra fecha?",
+                          "another day", "a different day", "some other day", "any other day?", "un día distinto",
+                          "ninguno de esos días", "ninguna me sirve", "no me sirve ninguno", "Ninguno",
+                          "none of those work", "none of them", "None of these work for me", "neither works",
+                          "another day works too, tuesday", "cualquier otro día"}) {
+    EXPECT_TRUE(asks_other_day(yes)) << yes;
+  }
+  for (const char* no : {"", "el otro día te escribí", "the other day I called", "el otro martes", "ningún problema",
+                         "de ninguna manera", "ninguna duda", "el jueves", "otro", "another", "tuesday", "no",
+                         "cualquier día", "other"}) {
+    EXPECT_FALSE(asks_other_day(no)) << no;
+  }
+  // Independent of resolve_day: a named day is still read.
+  EXPECT_EQ(to_iso(resolve_day("another day works too, tuesday", kWed, kTueToFri).date), "2026-12-01");
+  EXPECT_EQ(resolve_day("otro día", kWed, kTueToFri).error, DayError::not_understood);
+  EXPECT_EQ(resolve_day("el otro martes", kWed, kTueToFri).error, DayError::none);
 }
 
 TEST(Day, SurvivesOddInput) {
