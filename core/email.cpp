@@ -1,6 +1,7 @@
 #include "email.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <utility>
 #include <vector>
 
@@ -99,85 +100,352 @@ std::optional<std::string> validate(std::string_view token) {
   return lower;
 }
 
-// --- an address dictated in words (voice-to-text) ----------------------------
+// --- an address written out: dictated, with spaces inside, mistyped ---------
 
-// Words that stand for the characters of an address.
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool in(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Top-level domains a lead may separate from the name with a space or a
+// comma ("gmail com", "gmail,com"), and that a lone " . " may join
+// ("gmail . com"). After an unknown name only com/net/org/edu are read so
+// ("empresa com"); "es", "de", "co"... are Spanish words too.
+bool is_tld_word(std::string_view w, bool after_provider) {
+  if (in(w, {"com", "net", "org", "edu"})) return true;
+  return after_provider && in(w, {"es", "mx", "co", "ar", "cl", "pe", "uk", "fr", "de", "it", "ch", "me", "ca", "us"});
+}
+
+// Mail providers whose misspellings are obvious. `only`: the suffixes the
+// provider uses, when it has few ("gmail" is gmail.com only); empty: many
+// countries (hotmail.es, yahoo.com.mx), so only a misspelt "com" is fixed.
+// `typos`: a name one edit away (a letter wrong, missing, extra or two
+// swapped) is read as this provider; set for names of 5+ letters only, so
+// "life" is no "live", and the first letter must match, so the real
+// mail.com, email.com and ymail.com are not gmail.
+struct Provider {
+  std::string_view name;
+  std::string_view only[2];
+  bool typos;
+};
+constexpr Provider kProviders[] = {
+    {"gmail", {"com", {}}, true},     {"googlemail", {"com", {}}, true}, {"icloud", {"com", {}}, true},
+    {"protonmail", {"com", "ch"}, true}, {"ymail", {"com", {}}, false},  {"hotmail", {{}, {}}, true},
+    {"outlook", {{}, {}}, true},      {"yahoo", {{}, {}}, true},         {"live", {{}, {}}, false},
+    {"msn", {{}, {}}, false},         {"aol", {{}, {}}, false},
+};
+
+// Optimal string alignment distance, stopping early: only 0, 1 or "more"
+// (2) matter here.
+int edit_distance_1(std::string_view a, std::string_view b) {
+  if (a == b) return 0;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return 2;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return 1;                       // one substituted
+    if (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2)) return 1;  // swapped
+    return 2;
+  }
+  return a.substr(i) == b.substr(i + 1) ? 1 : 2;  // one inserted
+}
+
+// The provider a domain's first label names, exactly or one typo away.
+const Provider* provider_of(std::string_view label) {
+  for (const auto& p : kProviders) {
+    if (label == p.name) return &p;
+  }
+  for (const auto& p : kProviders) {
+    if (p.typos && label.size() >= 4 && label[0] == p.name[0] && edit_distance_1(label, p.name) == 1) return &p;
+  }
+  return nullptr;
+}
+
+// Labels that are no top-level domain but a finger away from "com".
+bool is_com_typo(std::string_view label) {
+  return in(label, {"con", "cmo", "ocm", "comm", "coom", "cpm", "xom", "vom", "clm", "cim", "cok", "ccom"});
+}
+
+// The domain with obvious typos fixed (the same when it has none).
+std::string correct_domain(std::string_view domain) {
+  std::vector<std::string_view> labels;
+  for (std::size_t start = 0;;) {
+    const std::size_t dot = domain.find('.', start);
+    labels.push_back(domain.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  if (labels.size() < 2) return std::string(domain);
+  for (std::size_t k = 1; k < labels.size(); ++k) {
+    if (is_com_typo(labels[k])) labels[k] = "com";
+  }
+  if (const Provider* p = provider_of(labels[0])) {
+    labels[0] = p->name;
+    std::string suffix;
+    for (std::size_t k = 1; k < labels.size(); ++k) suffix += std::string(k > 1 ? "." : "") + std::string(labels[k]);
+    if (!p->only[0].empty()) {
+      if (suffix != p->only[0] && suffix != p->only[1]) suffix = p->only[0];
+    } else if (in(suffix, {"co", "cm", "om"})) {
+      suffix = "com";  // hotmail.co: the "m" was lost (co.uk has two labels)
+    }
+    return std::string(p->name) + "." + suffix;
+  }
+  std::string out;
+  for (std::size_t k = 0; k < labels.size(); ++k) out += std::string(k > 0 ? "." : "") + std::string(labels[k]);
+  return out;
+}
+
+// A piece of the message, split at white space and separators.
+struct Tok {
+  enum class Kind { word, at, connector };
+  Kind kind = Kind::word;
+  std::string text;          // a word: lower-cased ASCII, edges stripped
+  std::string folded;        // fold(text), to compare with the words below
+  char ch = 0;               // a connector: '.', '_' or '-'
+  bool english_at = false;   // "at", not "@"/"arroba": the domain needs a dot
+  bool lone = false;         // a connector typed as a symbol between spaces: " . "
+  bool comma_dot = false;    // "gmail,com": the comma read as a dot
+  bool break_after = false;  // . , ! ? : ; or a bracket after it
+};
+
+bool is_plain_word(const Tok& t) { return t.kind == Tok::Kind::word && t.text.find('@') == std::string::npos; }
+
+// A comma at text[i] read as a dot: "ana@gmail,com". Only between a name
+// without a dot yet and a TLD that ends the token.
+bool comma_is_dot(std::string_view text, std::size_t piece_start, std::size_t i) {
+  if (i == piece_start || !is_ascii_alpha(text[i - 1])) return false;
+  const std::string_view before = text.substr(piece_start, i - piece_start);
+  const std::size_t at = before.rfind('@');
+  const std::string_view name = at == std::string_view::npos ? before : before.substr(at + 1);
+  if (name.empty() || name.find('.') != std::string_view::npos) return false;
+  std::size_t end = i + 1;
+  while (end < text.size() && is_ascii_alpha(text[end])) ++end;
+  if (end < text.size() && !is_space(text[end]) && std::string_view(".,!?;:)>").find(text[end]) == std::string_view::npos) {
+    return false;
+  }
+  std::string tld(text.substr(i + 1, end - i - 1));
+  for (char& c : tld) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return is_tld_word(tld, provider_of(fold(name)) != nullptr);
+}
+
+// Words that stand for the characters of an address (folded).
 struct Spoken {
   std::string_view word;
-  std::string_view chars;
+  char ch;
 };
 constexpr Spoken kConnectors[] = {
-    {"punto", "."}, {"dot", "."}, {"guion bajo", "_"}, {"underscore", "_"}, {"underline", "_"},
-    {"guion", "-"}, {"dash", "-"}, {"hyphen", "-"}, {"menos", "-"},
+    {"guion bajo", '_'}, {"barra baja", '_'}, {"guion medio", '-'}, {"punto", '.'}, {"dot", '.'},
+    {"underscore", '_'}, {"underline", '_'},  {"guion", '-'},       {"dash", '-'},  {"hyphen", '-'},
+    {"menos", '-'},
 };
 
-// The connector at word `i` (one or two words), with how many words it takes.
-std::optional<std::pair<std::string_view, std::size_t>> connector_at(const std::vector<std::string_view>& ws, std::size_t i) {
-  for (const auto& c : kConnectors) {
-    const auto sp = c.word.find(' ');
-    if (sp == std::string_view::npos) {
-      if (i < ws.size() && ws[i] == c.word) return std::make_pair(c.chars, std::size_t{1});
-    } else if (i + 1 < ws.size() && ws[i] == c.word.substr(0, sp) && ws[i + 1] == c.word.substr(sp + 1)) {
-      return std::make_pair(c.chars, std::size_t{2});
+std::vector<Tok> tokenize(std::string_view text) {
+  std::vector<Tok> raw;
+  auto mark_break = [&raw] {
+    if (!raw.empty()) raw.back().break_after = true;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_space(text[i])) {
+      ++i;
+      continue;
     }
-  }
-  return std::nullopt;
-}
-
-bool is_connector_word(std::string_view w) {
-  return std::any_of(std::begin(kConnectors), std::end(kConnectors),
-                     [w](const Spoken& c) { return c.word.substr(0, c.word.find(' ')) == w || c.word == w; });
-}
-
-// "juan punto carlos arroba gmail punto com", "sarah at oconnor dot ie":
-// the word before "arroba"/"at" with the words joined to it by connectors
-// ("punto", "dot", "guion bajo", "underscore", "guion", "dash"), then the
-// same after it. Spoken with "at", the domain must have a dot, so "I'm at
-// home" is no address. Tokens are the message's words split at spaces,
-// so "gmail.com" may be said as written.
-std::optional<std::string> spoken_email(std::string_view text) {
-  const std::string folded = fold(text);
-  std::vector<std::string_view> ws;
-  for (std::size_t i = 0; i < folded.size();) {
-    while (i < folded.size() && (folded[i] == ' ' || folded[i] == '\t' || folded[i] == '\n' || folded[i] == ',')) ++i;
+    if (is_separator(text[i])) {
+      mark_break();
+      ++i;
+      continue;
+    }
     std::size_t end = i;
-    while (end < folded.size() && folded[end] != ' ' && folded[end] != '\t' && folded[end] != '\n' && folded[end] != ',') ++end;
-    std::string_view w = std::string_view(folded).substr(i, end - i);
-    while (!w.empty() && std::string_view(".!?:;\"'").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
-    if (!w.empty()) ws.push_back(w);
-    i = end;
-  }
-  for (std::size_t at = 1; at + 1 < ws.size(); ++at) {
-    if (ws[at] != "arroba" && ws[at] != "at") continue;
-    // The local part, backwards: word (connector word)*.
-    std::string local(ws[at - 1]);
-    if (is_connector_word(local)) continue;
-    for (std::size_t i = at - 1; i >= 2;) {
-      std::optional<std::pair<std::string_view, std::size_t>> c;
-      if (i >= 3 && (c = connector_at(ws, i - 2)) && c->second == 2 && !is_connector_word(ws[i - 3])) {
-        local = std::string(ws[i - 3]) + std::string(c->first) + local;
-        i -= 3;
-      } else if ((c = connector_at(ws, i - 1)) && c->second == 1 && !is_connector_word(ws[i - 2])) {
-        local = std::string(ws[i - 2]) + std::string(c->first) + local;
-        i -= 2;
-      } else {
+    bool comma_dot = false;
+    while (end < text.size() && !is_space(text[end])) {
+      if (text[end] == ',' && comma_is_dot(text, i, end)) {
+        comma_dot = true;
+      } else if (is_separator(text[end])) {
         break;
       }
+      ++end;
     }
-    // The domain, forwards: word (connector word)*.
-    std::string domain(ws[at + 1]);
-    bool dotted = domain.find('.') != std::string::npos;
-    for (std::size_t i = at + 2; i < ws.size();) {
-      const auto c = connector_at(ws, i);
-      if (!c || i + c->second >= ws.size() || is_connector_word(ws[i + c->second])) break;
-      domain += std::string(c->first) + std::string(ws[i + c->second]);
-      dotted = dotted || c->first == ".";
-      i += c->second + 1;
+    std::string_view piece = text.substr(i, end - i);
+    i = end;
+    if (piece == "." || piece == "_" || piece == "-" || piece == "@") {
+      Tok t;
+      t.kind = piece == "@" ? Tok::Kind::at : Tok::Kind::connector;
+      t.ch = piece[0];
+      t.lone = true;
+      raw.push_back(std::move(t));
+      continue;
     }
-    if (ws[at] == "at" && !dotted) continue;
-    if (auto email = validate(local + "@" + domain)) return email;
+    // ".com" after "gmail ": the dot belongs to the address.
+    if (piece.size() > 1 && piece[0] == '.' && (is_ascii_alpha(piece[1]) || is_ascii_digit(piece[1]))) {
+      Tok t;
+      t.kind = Tok::Kind::connector;
+      t.ch = '.';
+      raw.push_back(std::move(t));
+      piece.remove_prefix(1);
+    }
+    const std::string_view core = strip_edges(piece);
+    const std::size_t core_end = core.empty() ? piece.size() : static_cast<std::size_t>(core.data() - piece.data()) + core.size();
+    const bool ends_sentence = piece.substr(core_end).find_first_of(".!?") != std::string_view::npos;
+    if (core.empty()) {
+      if (ends_sentence) mark_break();
+      continue;
+    }
+    Tok t;
+    t.text = std::string(core);
+    for (char& c : t.text) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      if (c == ',') c = '.';
+    }
+    t.folded = fold(core);
+    t.comma_dot = comma_dot;
+    t.break_after = ends_sentence;
+    raw.push_back(std::move(t));
   }
-  return std::nullopt;
+  // Spoken symbols, one or two words ("guion bajo").
+  std::vector<Tok> out;
+  for (std::size_t k = 0; k < raw.size(); ++k) {
+    Tok t = std::move(raw[k]);
+    if (t.kind == Tok::Kind::word) {
+      if (t.folded == "arroba" || t.folded == "at") {
+        t.kind = Tok::Kind::at;
+        t.english_at = t.folded == "at";
+      } else {
+        for (const auto& c : kConnectors) {
+          const std::size_t sp = c.word.find(' ');
+          if (sp == std::string_view::npos) {
+            if (t.folded != c.word) continue;
+          } else {
+            if (t.folded != c.word.substr(0, sp) || t.break_after || k + 1 >= raw.size() ||
+                raw[k + 1].folded != c.word.substr(sp + 1)) {
+              continue;
+            }
+            t.break_after = raw[++k].break_after;
+          }
+          t.kind = Tok::Kind::connector;
+          t.ch = c.ch;
+          break;
+        }
+      }
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Words that lead up to an address ("mi correo es @gmail.com"): never the
+// local part when a space stands between them and the '@'.
+bool is_lead_in(std::string_view folded) {
+  return in(folded, {"es", "is", "my", "mi", "correo", "email", "mail", "e", "el", "la", "de", "y", "and", "the", "a",
+                     "to", "en", "in", "it", "its", "seria", "sera", "era", "son", "are", "was", "aqui", "here", "this",
+                     "esto", "este", "su", "tu", "your", "address", "direccion", "electronico", "sure", "claro", "si",
+                     "yes", "ok", "gracias", "thanks"});
+}
+
+// Whether connector `c` joins the words either side of it. A lone " - "
+// is a dash in a sentence; a lone " . " or " _ " joins the local part only
+// when the '@' stands apart too ("ana . lopez @ gmail . com"), and joins the
+// domain only before a TLD ("gmail . com"), so "... @x.com . Gracias" ends
+// at "x.com".
+bool joins(const Tok& c, bool local_side, bool spaced_at, const Tok& next) {
+  if (c.kind != Tok::Kind::connector || c.break_after) return false;
+  if (!c.lone) return true;
+  if (c.ch == '-') return false;
+  if (local_side) return spaced_at;
+  return is_tld_word(next.text, true) || is_com_typo(next.text);
+}
+
+bool is_site(const Tok& t) {
+  return t.kind == Tok::Kind::at || (t.kind == Tok::Kind::word && t.text.find('@') != std::string::npos);
+}
+
+struct Reading {
+  std::string address;
+  bool repaired = false;  // a space, comma or nothing read as the dot
+};
+
+// The address around the '@' (or "arroba"/"at") at ts[site]: the word
+// before it with the words joined to it by connectors, then the same after.
+std::optional<Reading> read_at(const std::vector<Tok>& ts, std::size_t site) {
+  const Tok& s = ts[site];
+  std::string local;
+  std::string domain;
+  bool spaced_at = true;
+  if (s.kind == Tok::Kind::word) {
+    if (std::count(s.text.begin(), s.text.end(), '@') != 1) return std::nullopt;
+    const std::size_t at = s.text.find('@');
+    local = s.text.substr(0, at);
+    domain = s.text.substr(at + 1);
+    spaced_at = local.empty() || domain.empty();
+  }
+  bool repaired = s.comma_dot;
+  // The local part, backwards.
+  std::size_t li = site;
+  if (local.empty()) {
+    if (site == 0) return std::nullopt;
+    const Tok& w = ts[site - 1];
+    if (!is_plain_word(w) || w.break_after || w.comma_dot) return std::nullopt;
+    local = w.text;
+    li = site - 1;
+  }
+  const std::size_t first_word = li;
+  while (li >= 2 && joins(ts[li - 1], true, spaced_at, ts[li]) && is_plain_word(ts[li - 2]) &&
+         !ts[li - 2].break_after && !ts[li - 2].comma_dot) {
+    local = ts[li - 2].text + ts[li - 1].ch + local;
+    li -= 2;
+  }
+  if (li == first_word && first_word + 1 == site && is_lead_in(ts[li].folded)) return std::nullopt;
+  // The domain, forwards.
+  std::size_t ri = site;
+  if (domain.empty()) {
+    if (site + 1 >= ts.size() || s.break_after || !is_plain_word(ts[site + 1])) return std::nullopt;
+    domain = ts[site + 1].text;
+    repaired = repaired || ts[site + 1].comma_dot;
+    ri = site + 1;
+  }
+  while (ri + 2 < ts.size() && !ts[ri].break_after && joins(ts[ri + 1], false, spaced_at, ts[ri + 2]) &&
+         is_plain_word(ts[ri + 2])) {
+    domain += ts[ri + 1].ch;
+    domain += ts[ri + 2].text;
+    repaired = repaired || ts[ri + 2].comma_dot;
+    ri += 2;
+  }
+  // The dot left out: "gmail com", "gmail, com", "gmailcom".
+  if (domain.find('.') == std::string::npos && !domain.empty()) {
+    const Provider* p = provider_of(domain);
+    if (ri + 1 < ts.size() && is_plain_word(ts[ri + 1]) && is_tld_word(ts[ri + 1].text, p != nullptr) &&
+        (p != nullptr || (!ts[ri].break_after && !s.english_at))) {
+      domain += "." + ts[ri + 1].text;
+      repaired = true;
+    } else {
+      for (std::string_view tld : {"com", "net", "es"}) {
+        if (domain.size() > tld.size() && domain.ends_with(tld)) {
+          const std::string_view name = std::string_view(domain).substr(0, domain.size() - tld.size());
+          if (provider_of(name) != nullptr) {
+            domain = std::string(name) + "." + std::string(tld);
+            repaired = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+  if (s.english_at && domain.find('.') == std::string::npos) return std::nullopt;  // "I'm at home"
+  // "ana @ bob @ x.com": a word taken across a space is not shared with
+  // another '@'.
+  if (spaced_at && ((li > 0 && is_site(ts[li - 1]) && !ts[li - 1].break_after) ||
+                    (ri + 1 < ts.size() && is_site(ts[ri + 1]) && !ts[ri].break_after))) {
+    return std::nullopt;
+  }
+  const std::string raw = local + "@" + domain;
+  auto address = validate(raw);
+  if (!address) {
+    // "ana.lópez": voice-to-text spells the surname; no address has accents.
+    const std::string folded = fold(raw);
+    if (folded == raw || !(address = validate(folded))) return std::nullopt;
+    repaired = true;
+  }
+  return Reading{*address, repaired};
 }
 
 }  // namespace
@@ -194,8 +462,29 @@ std::optional<std::string> extract_email(std::string_view text) {
     }
     i = end;
   }
-  if (text.find('@') == std::string_view::npos) return spoken_email(text);
+  if (text.find('@') != std::string_view::npos) return std::nullopt;
+  // Dictated: the first reading as it was said (no dot put back).
+  const std::vector<Tok> ts = tokenize(text);
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    if (!is_site(ts[i])) continue;
+    if (auto r = read_at(ts, i); r && !r->repaired) return r->address;
+  }
   return std::nullopt;
+}
+
+EmailReading read_email(std::string_view text) {
+  if (text.size() > kMaxMessageBytes) return {};
+  const std::vector<Tok> ts = tokenize(text);
+  for (std::size_t i = 0; i < ts.size(); ++i) {
+    if (!is_site(ts[i])) continue;
+    const auto r = read_at(ts, i);
+    if (!r) continue;
+    const std::size_t at = r->address.find('@');
+    const std::string fixed = r->address.substr(0, at + 1) + correct_domain(std::string_view(r->address).substr(at + 1));
+    if (!r->repaired && fixed == r->address) return {r->address, std::nullopt};
+    if (auto v = validate(fixed)) return {std::nullopt, *v};
+  }
+  return {};
 }
 
 }  // namespace booking
