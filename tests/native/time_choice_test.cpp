@@ -210,5 +210,254 @@ TEST(TimeChoice, SurvivesOddInput) {
 
 TEST(TimeChoice, NothingOffered) { EXPECT_EQ(choose_slot("10am", {}), std::nullopt); }
 
+
+// ---- read_time_choice: one, several, not offered, none (issue 11 item 6) ----
+
+using Kind = TimeReading::Kind;
+
+struct Reading {
+  const char* text;
+  Kind kind;
+  std::vector<std::size_t> picks;
+};
+
+void read(const std::vector<Slot>& offered, std::initializer_list<Reading> cases, bool day_step = false) {
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const TimeReading got = read_time_choice(c.text, offered, day_step);
+    EXPECT_EQ(got.kind, c.kind);
+    EXPECT_EQ(got.picks, c.picks);
+    // choose_slot is the `one` of the same reading (not at the day step).
+    if (!day_step) {
+      EXPECT_EQ(choose_slot(c.text, offered), c.kind == Kind::one ? std::optional(c.picks.front()) : none);
+    }
+  }
+}
+
+// 0 = 10am, 1 = noon, 2 = 3pm, 3 = 4:30pm.
+const std::vector<Slot> kWords = slots({"10:00", "12:00", "15:00", "16:30"});
+// 0 = 9am, 1 = 11am, 2 = 1pm, 3 = 3pm, 4 = 5pm, 5 = 7:30pm.
+const std::vector<Slot> kLong = slots({"09:00", "11:00", "13:00", "15:00", "17:00", "19:30"});
+
+TEST(TimeReading, HoursInWords) {
+  read(kWords, {
+                   {"a las tres", Kind::one, {2}},
+                   {"at three", Kind::one, {2}},
+                   {"at three pm", Kind::one, {2}},
+                   {"las 4 y media", Kind::one, {3}},
+                   {"a las cuatro y media", Kind::one, {3}},
+                   {"half past four", Kind::one, {3}},
+                   {"at four thirty", Kind::one, {3}},
+                   {"noon", Kind::one, {1}},
+                   {"mediodía", Kind::one, {1}},
+                   {"a las doce", Kind::one, {1}},
+                   {"a las doce del mediodía", Kind::one, {1}},
+                   {"a las diez de la mañana", Kind::one, {0}},
+                   {"a las cuatro y cuarto", Kind::not_offered, {}},
+                   {"las 5 menos cuarto", Kind::not_offered, {}},
+                   {"quarter to five", Kind::not_offered, {}},
+                   {"at five", Kind::not_offered, {}},
+                   {"a la una", Kind::not_offered, {}},
+                   // "una"/"one" without "la"/"at" is "one of them", not 1pm.
+                   {"quiero una por la tarde", Kind::several, {1, 2, 3}},
+                   {"the one in the afternoon", Kind::several, {1, 2, 3}},
+                   {"las dos", Kind::none, {}},  // "both"
+               });
+  read(slots({"16:15", "16:45"}), {{"a las cuatro y cuarto", Kind::one, {0}},
+                                   {"quarter to five", Kind::one, {1}},
+                                   {"las 5 menos cuarto", Kind::one, {1}},
+                                   {"a las cuatro", Kind::several, {0, 1}}});
+}
+
+TEST(TimeReading, HoursWithHrsHAndHoras) {
+  read(kWords, {
+                   {"15 hrs", Kind::one, {2}},
+                   {"15h", Kind::one, {2}},
+                   {"15:00 hs", Kind::one, {2}},
+                   {"a las 15 horas", Kind::one, {2}},
+                   {"a las quince horas", Kind::one, {2}},
+                   {"16h30", Kind::one, {3}},
+                   {"17 hrs", Kind::not_offered, {}},
+                   {"a las 5", Kind::not_offered, {}},
+                   {"5", Kind::not_offered, {}},  // a bare hour
+                   {"a las 25", Kind::not_offered, {}},
+               });
+}
+
+TEST(TimeReading, PositionsInBothLanguages) {
+  read(kDay, {
+                 {"la segunda", Kind::one, {1}},
+                 {"the second one", Kind::one, {1}},
+                 {"the third", Kind::one, {2}},
+                 {"first", Kind::one, {0}},
+                 {"la de en medio", Kind::one, {1}},
+                 {"la del medio", Kind::one, {1}},
+                 {"the middle one", Kind::one, {1}},
+                 {"middle", Kind::one, {1}},
+                 {"the earliest", Kind::one, {0}},
+                 {"the latest", Kind::one, {2}},
+                 {"la última", Kind::one, {2}},
+                 {"la cuarta", Kind::none, {}},  // only three offered
+                 {"la primera a las 2", Kind::several, {0, 1}},  // they disagree
+                 {"el primero de diciembre a las 10", Kind::one, {0}},  // a date, not a position
+                 {"the 1st of December at 4pm", Kind::one, {2}},
+                 {"al medio día", Kind::not_offered, {}},  // noon, not the middle one
+             });
+  // The middle of an even count is the two middle slots.
+  read(slots({"10:00", "12:00", "14:00", "16:00"}), {{"the middle one", Kind::several, {1, 2}}});
+  // A position outside the part of the day named counts within it.
+  read(kLong, {
+                  {"la primera de la tarde", Kind::one, {2}},
+                  {"the first one in the afternoon", Kind::one, {2}},
+                  {"la última de la mañana", Kind::one, {1}},
+                  {"the last morning one", Kind::one, {1}},
+                  {"la de en medio", Kind::several, {2, 3}},
+              });
+  read(kDay, {{"la segunda, por la tarde", Kind::one, {1}}});
+}
+
+TEST(TimeReading, PartsOfTheDay) {
+  // 0 = 10am, 1 = 2pm, 2 = 4pm.
+  read(kDay, {
+                 {"temprano", Kind::one, {0}},
+                 {"early", Kind::one, {0}},
+                 {"morning works", Kind::one, {0}},
+                 {"en la mañana", Kind::one, {0}},
+                 {"mañana por la mañana", Kind::one, {0}},
+                 {"tomorrow morning", Kind::one, {0}},
+                 {"por la tarde", Kind::several, {1, 2}},
+                 {"in the afternoon", Kind::several, {1, 2}},
+                 {"la de la tarde", Kind::several, {1, 2}},
+                 {"mañana en la tarde", Kind::several, {1, 2}},  // tomorrow afternoon
+                 {"No, por la tarde", Kind::several, {1, 2}},
+                 {"after lunch", Kind::several, {1, 2}},
+                 {"después de comer", Kind::several, {1, 2}},
+                 {"late afternoon", Kind::one, {2}},
+                 {"early afternoon", Kind::one, {1}},
+                 {"a última hora de la tarde", Kind::one, {2}},
+                 {"esta noche", Kind::not_offered, {}},
+                 {"in the evening", Kind::not_offered, {}},
+                 {"buenas tardes, por la mañana", Kind::one, {0}},
+             });
+  read(kLong, {
+                  {"temprano", Kind::several, {0, 1}},
+                  {"por la mañana", Kind::several, {0, 1}},
+                  {"early morning", Kind::one, {0}},
+                  {"late morning", Kind::one, {1}},
+                  {"por la tarde", Kind::several, {2, 3, 4}},
+                  {"late afternoon", Kind::several, {3, 4}},
+                  {"de noche", Kind::one, {5}},
+                  {"tonight", Kind::one, {5}},
+                  {"the evening one", Kind::one, {5}},
+                  {"por la mañana o por la noche", Kind::several, {0, 1, 5}},
+              });
+  // Nothing in the morning: early is the earliest start.
+  read(slots({"14:00", "16:00"}), {{"temprano", Kind::one, {0}},
+                                   {"early", Kind::one, {0}},
+                                   {"por la mañana", Kind::not_offered, {}},
+                                   {"morning", Kind::not_offered, {}}});
+}
+
+TEST(TimeReading, NothingAboutATime) {
+  read(kDay, {
+                 {"otro día", Kind::none, {}},
+                 {"ninguna", Kind::none, {}},
+                 {"ninguna de las dos", Kind::none, {}},
+                 {"none of them", Kind::none, {}},
+                 {"no puedo", Kind::none, {}},
+                 {"no sé", Kind::none, {}},
+                 {"el viernes", Kind::none, {}},
+                 {"next week", Kind::none, {}},
+                 {"la semana que viene", Kind::none, {}},
+                 {"el 3 de diciembre", Kind::none, {}},
+                 {"12/3", Kind::none, {}},
+                 {"mañana", Kind::none, {}},  // tomorrow, not the morning
+                 {"good morning", Kind::none, {}},
+                 {"buenas tardes", Kind::none, {}},
+                 {"más temprano", Kind::none, {}},  // "earlier"
+                 {"más tarde te confirmo", Kind::none, {}},
+                 {"no puedo por la tarde", Kind::none, {}},
+                 {"not in the morning", Kind::none, {}},
+                 {"I can't do mornings", Kind::none, {}},
+                 {"", Kind::none, {}},
+             });
+  // Phone numbers and a day with a number are not times, even when 1pm and noon are offered.
+  read(kLong, {{"mi número es 300 123 4567", Kind::none, {}},
+               {"+1 555 123 4567", Kind::none, {}},
+               {"mi cel 55 12 34 56 78", Kind::none, {}}});
+  read(kWords, {{"el viernes 12", Kind::none, {}}});
+}
+
+TEST(TimeReading, SeveralTimesOrDays) {
+  read(kDay, {{"a las 10 o a las 2", Kind::several, {0, 1}},
+              {"a las 10 o a las 3", Kind::not_offered, {}}});
+  std::vector<Slot> two = slots({"10:00"});
+  two.push_back(*parse_slot("2026-12-04T10:00:00-05:00"));
+  read(two, {{"10am", Kind::several, {0, 1}}, {"la segunda", Kind::one, {1}}});
+}
+
+TEST(TimeReading, AtTheDayStepNumbersAndOrdinalsAreDates) {
+  read(kDay,
+       {
+           {"el martes a las 10", Kind::one, {0}},
+           {"Friday 4pm", Kind::one, {2}},
+           {"el 3 a las 4pm", Kind::one, {2}},
+           {"el 3 de diciembre a las 4", Kind::one, {2}},
+           {"the 2nd at 2pm", Kind::one, {1}},
+           {"el lunes a las 14 hrs", Kind::one, {1}},
+           {"jueves 14:00", Kind::one, {1}},
+           {"mañana en la tarde", Kind::several, {1, 2}},
+           {"tomorrow morning", Kind::one, {0}},
+           {"el jueves temprano", Kind::one, {0}},
+           {"el martes a las 3", Kind::not_offered, {}},
+           {"el martes a la una", Kind::not_offered, {}},
+           {"Dec 3rd at noon", Kind::not_offered, {}},
+           {"el 28", Kind::none, {}},
+           {"el 2", Kind::none, {}},
+           {"2", Kind::none, {}},
+           {"el martes 10", Kind::none, {}},
+           {"el primero", Kind::none, {}},
+           {"the 3rd", Kind::none, {}},
+           {"the first", Kind::none, {}},
+           {"la última semana", Kind::none, {}},
+           {"el viernes", Kind::none, {}},
+           {"12/3", Kind::none, {}},
+       },
+       true);
+}
+
+TEST(TimeReading, RangesOfHours) {
+  read(kDay, {
+                 {"entre las 2 y 4", Kind::several, {1, 2}},
+                 {"entre las dos y cuatro de la tarde", Kind::several, {1, 2}},
+                 {"between 2 and 4pm", Kind::several, {1, 2}},
+                 {"de las 2 a las 4", Kind::several, {1, 2}},
+                 {"2-4pm", Kind::several, {1, 2}},
+                 {"from 9 to 11", Kind::one, {0}},
+                 {"de 10 a 12 de la mañana", Kind::one, {0}},
+                 {"between 3 and 4", Kind::one, {2}},  // both ends count
+                 {"entre las 11 y la 1", Kind::not_offered, {}},
+                 {"entre las 9 y diez", Kind::one, {0}},  // 9 to 10, not 9:10
+             });
+  read(kDay, {{"el martes entre las 2 y las 4", Kind::several, {1, 2}}, {"between 3 and 5", Kind::none, {}}}, true);
+}
+
+TEST(TimeReading, AOneWordAnswerIsThePartOfTheDay) {
+  read(kDay, {{"Tarde", Kind::several, {1, 2}}, {"noche", Kind::not_offered, {}}, {"llego tarde", Kind::none, {}}});
+}
+
+TEST(TimeReading, SurvivesOddInput) {
+  const std::string odd[] = {"half", "half past", "quarter to", "y media", "menos cuarto", "la de en", "medio",
+                             "no", "t", "can't", "\xC3", std::string(4096, '2'), std::string(2000, ' ') + "tarde"};
+  for (const auto& text : odd) {
+    for (bool day_step : {false, true}) {
+      const TimeReading r = read_time_choice(text, kDay, day_step);
+      for (std::size_t i : r.picks) EXPECT_LT(i, kDay.size()) << text.substr(0, 20);
+    }
+  }
+  EXPECT_EQ(read_time_choice("la primera", {}).kind, Kind::none);
+  EXPECT_EQ(read_time_choice("a las 10", {}).kind, Kind::not_offered);
+}
+
 }  // namespace
 }  // namespace booking
