@@ -1,6 +1,7 @@
 #include "language.hpp"
 
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <string>
 
@@ -26,6 +27,16 @@ constexpr std::string_view kSpanish[] = {
     "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "hoy", "manana", "tarde",
     "proximo", "proxima", "semana", "primero", "primera", "segundo", "segunda", "tercero", "tercera",
     "ultimo", "ultima", "claro", "vale", "dale", "perfecto", "listo", "bien",
+    // Words of whole sentences (clearly_language): verbs, question words, pronouns.
+    "puedo", "podemos", "puedes", "pueden", "puede", "hablar", "hablo", "hablas", "habla", "hablamos",
+    "cuando", "donde", "quien", "cual", "cuales", "porque", "pero", "tambien", "muy", "bueno", "nosotros",
+    "tenemos", "tienen", "tiene", "somos", "eres", "estamos", "hacer", "hacen", "hago", "clientes",
+    "cliente", "ventas", "vender", "presupuesto", "tiempo", "ahora", "despues", "antes", "nada", "este",
+    "esto", "eso", "ese", "hay", "sobre", "desde", "hora", "horas", "horario", "horarios", "mejor",
+    "nuestro", "nuestra", "nuestros", "usted", "ustedes", "pues", "entonces", "ingles", "espanol",
+    "entiendo", "quieres", "queremos", "necesitamos", "mucho", "muchos", "gente", "personas", "correo",
+    "cuantos", "cuantas", "todavia", "aqui", "mes", "dinero", "trabajo", "equipo", "mis", "tus", "le", "lo",
+    "se", "te", "nos", "pueda", "podria", "seria",
 };
 constexpr std::string_view kEnglish[] = {
     "hi", "hello", "hey", "good", "morning", "afternoon", "evening", "thanks", "thank", "want",
@@ -37,6 +48,14 @@ constexpr std::string_view kEnglish[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
     "next", "week", "at", "first", "second", "third", "last", "one", "sure", "yeah", "yep", "great",
     "perfect", "fine", "works",
+    // Words of whole sentences (clearly_language): verbs, question words, pronouns.
+    "could", "do", "does", "speak", "talk", "where", "when", "why", "who", "which", "will", "just", "also",
+    "very", "really", "they", "them", "their", "us", "be", "was", "were", "been", "am", "from", "by", "on",
+    "in", "an", "not", "but", "or", "if", "all", "any", "time", "times", "customers", "clients",
+    "sell", "goal", "budget", "month", "money", "now", "later", "here", "should", "don", "doesn",
+    "didn", "isn", "aren", "won", "going", "make", "think", "understand", "english", "spanish", "hours",
+    "day", "days", "free", "available", "people", "team", "work", "doing", "she", "his", "her",
+    "these", "those", "than", "then", "still", "only", "right", "m", "ll", "ve", "d", "s",
 };
 
 // Greetings and thanks weigh double; "hey" does not, Spanish speakers use it.
@@ -48,6 +67,20 @@ template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view w) {
   return std::find(list, list + N, w) != list + N;
 }
+
+// The two vocabularies sorted at compile time, looked up by binary search.
+template <std::size_t N>
+constexpr std::array<std::string_view, N> sorted(const std::string_view (&list)[N]) {
+  std::array<std::string_view, N> out{};
+  std::copy(list, list + N, out.begin());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+constexpr auto kSpanishSorted = sorted(kSpanish);
+constexpr auto kEnglishSorted = sorted(kEnglish);
+
+bool spanish_word(std::string_view w) { return std::binary_search(kSpanishSorted.begin(), kSpanishSorted.end(), w); }
+bool english_word(std::string_view w) { return std::binary_search(kEnglishSorted.begin(), kEnglishSorted.end(), w); }
 
 // ¿ ¡ ñ and accented vowels are only ever Spanish here (UTF-8 byte pairs).
 bool has_spanish_mark(std::string_view raw) {
@@ -76,8 +109,8 @@ std::optional<Lang> detect_language(std::string_view text) {
   const std::string folded = fold(text);
   for (std::string_view w : words(folded)) {
     const int weight = contains(kStrong, w) ? 2 : 1;
-    if (contains(kSpanish, w)) es += weight;
-    if (contains(kEnglish, w)) en += weight;
+    if (spanish_word(w)) es += weight;
+    if (english_word(w)) en += weight;
   }
   if (es > en) return Lang::es;
   if (en > es) return Lang::en;
@@ -98,22 +131,75 @@ std::optional<Lang> asked_language(std::string_view text) {
     std::string_view phrase;
     Lang lang;
   };
+  // What the lead cannot read comes first: "no hablo inglés" asks for
+  // Spanish, "I don't speak Spanish" for English.
+  static constexpr Ask kCannot[] = {
+      {"no hablo ingles", Lang::es},        {"no hablamos ingles", Lang::es},   {"no entiendo ingles", Lang::es},
+      {"no entiendo el ingles", Lang::es},  {"no se ingles", Lang::es},         {"no se hablar ingles", Lang::es},
+      {"no leo ingles", Lang::es},          {"no hablo espanol", Lang::en},     {"no hablamos espanol", Lang::en},
+      {"no entiendo espanol", Lang::en},    {"no entiendo el espanol", Lang::en}, {"no se espanol", Lang::en},
+      {"don t speak spanish", Lang::en},    {"do not speak spanish", Lang::en}, {"can t speak spanish", Lang::en},
+      {"cannot speak spanish", Lang::en},   {"don t understand spanish", Lang::en},
+      {"do not understand spanish", Lang::en}, {"can t read spanish", Lang::en}, {"don t know spanish", Lang::en},
+      {"don t speak english", Lang::es},    {"do not speak english", Lang::es}, {"can t speak english", Lang::es},
+      {"don t understand english", Lang::es}, {"no speak english", Lang::es},
+  };
+  for (const auto& a : kCannot) {
+    if (has_phrase(ws, a.phrase)) return a.lang;
+  }
   static constexpr Ask kAsks[] = {
       {"in english", Lang::en},        {"we speak english", Lang::en}, {"you speak english", Lang::en},
-      {"en ingles", Lang::en},
-      {"hablas ingles", Lang::en},     {"hablan ingles", Lang::en},   {"habla ingles", Lang::en},
-      {"english please", Lang::en},    {"switch to english", Lang::en},
+      {"en ingles", Lang::en},         {"hablas ingles", Lang::en},   {"hablan ingles", Lang::en},
+      {"habla ingles", Lang::en},      {"hable ingles", Lang::en},    {"english please", Lang::en},
+      {"switch to english", Lang::en}, {"change to english", Lang::en}, {"who speaks english", Lang::en},
+      {"cambiar a ingles", Lang::en},  {"cambia a ingles", Lang::en}, {"cambiemos a ingles", Lang::en},
+      {"pasemos a ingles", Lang::en},  {"i speak english", Lang::en}, {"i prefer english", Lang::en},
       {"en espanol", Lang::es},        {"hablas espanol", Lang::es},  {"hablan espanol", Lang::es},
-      {"habla espanol", Lang::es},     {"in spanish", Lang::es},      {"we speak spanish", Lang::es},
-      {"you speak spanish", Lang::es},
-      {"espanol por favor", Lang::es}, {"en castellano", Lang::es},
+      {"habla espanol", Lang::es},     {"hable espanol", Lang::es},   {"in spanish", Lang::es},
+      {"we speak spanish", Lang::es},  {"you speak spanish", Lang::es}, {"espanol por favor", Lang::es},
+      {"en castellano", Lang::es},     {"switch to spanish", Lang::es}, {"change to spanish", Lang::es},
+      {"who speaks spanish", Lang::es}, {"cambiar a espanol", Lang::es}, {"cambia a espanol", Lang::es},
+      {"cambiemos a espanol", Lang::es}, {"pasemos a espanol", Lang::es}, {"i speak spanish", Lang::es},
+      {"i prefer spanish", Lang::es},  {"spanish please", Lang::es},  {"hablo espanol", Lang::es},
+      {"prefiero espanol", Lang::es},  {"prefiero ingles", Lang::en},
   };
   for (const auto& a : kAsks) {
     if (has_phrase(ws, a.phrase)) return a.lang;
   }
-  // The language's name alone ("English?", "español").
-  if (ws.size() == 1 && (ws[0] == "english" || ws[0] == "ingles")) return Lang::en;
-  if (ws.size() == 1 && (ws[0] == "espanol" || ws[0] == "spanish" || ws[0] == "castellano")) return Lang::es;
+  // The language's name alone, polite words aside ("English?", "english
+  // pls", "español porfa", "only Spanish").
+  constexpr std::string_view kAround[] = {"please", "pls", "plz", "por", "favor", "porfa", "porfavor", "gracias",
+                                          "thanks", "only", "solo", "mejor", "better", "ok", "hola", "hi", "hello"};
+  std::optional<Lang> named;
+  for (const auto w : ws) {
+    if (contains(kAround, w)) continue;
+    if (named) return std::nullopt;  // a second content word: a sentence, not a request
+    if (w == "english" || w == "ingles") {
+      named = Lang::en;
+    } else if (w == "espanol" || w == "spanish" || w == "castellano") {
+      named = Lang::es;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return named;
+}
+
+std::optional<Lang> clearly_language(std::string_view text) {
+  if (text.size() > kMaxMessageBytes) return std::nullopt;
+  // ¿ and ¡ are Spanish punctuation, one vote; accented letters are not
+  // counted (a name like José or Peña is no sentence in Spanish).
+  int es = text.find("\xC2\xBF") != std::string_view::npos || text.find("\xC2\xA1") != std::string_view::npos;
+  int en = 0;
+  const std::string folded = fold(text);
+  const auto ws = words(folded);
+  if (ws.size() < 4) return std::nullopt;
+  for (const auto w : ws) {
+    es += spanish_word(w);
+    en += english_word(w);
+  }
+  if (es >= 3 && en == 0) return Lang::es;
+  if (en >= 3 && es == 0) return Lang::en;
   return std::nullopt;
 }
 

@@ -21,8 +21,21 @@ std::optional<Lang> detect_language(std::string_view text);
 
 // The language a lead asks the bot to continue in, in so many words:
 // "in English please", "can we speak English?", "en español por favor",
-// "¿hablas inglés?", "prefiero en inglés". A message that only names a
-// language in passing ("I'm learning Spanish") asks for nothing.
+// "¿hablas inglés?", "prefiero en inglés", "¿podemos hablar en inglés?",
+// "can we do this in Spanish?", "english pls", "switch to Spanish", "alguien
+// que hable inglés". Saying what the lead cannot read asks for the other
+// language: "no hablo inglés" → es, "I don't speak Spanish" → en. A message
+// that only names a language in passing ("I'm learning Spanish", "vendemos
+// cursos de inglés") asks for nothing.
 std::optional<Lang> asked_language(std::string_view text);
+
+// A whole message clearly written in one language: at least 4 words, at
+// least 3 of them detect_language's words of that language, and none of the
+// other's (¿ or ¡ is one Spanish word; accented letters count for nothing,
+// names carry them). After the greeting, a lead who writes a full sentence
+// in the other language is answered in it. Names ("Juan Carlos", "Sarah
+// O'Connor"), emails, numbers, short answers ("ok", "si", "yes", "martes",
+// "10am"), brand names and messages mixing both languages → nullopt.
+std::optional<Lang> clearly_language(std::string_view text);
 
 }  // namespace booking

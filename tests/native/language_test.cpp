@@ -144,4 +144,93 @@ TEST(AskedLanguage, Table) {
   }
 }
 
+// More ways to ask (issue 11 item 8), and what the lead cannot read.
+TEST(AskedLanguage, MorePhrasings) {
+  const std::pair<const char*, std::optional<Lang>> cases[] = {
+      {"\xC2\xBFpodemos hablar en ingl\xC3\xA9s?", Lang::en},   // ¿podemos hablar en inglés?
+      {"can we do this in Spanish?", Lang::es},
+      {"english pls", Lang::en},
+      {"English please!", Lang::en},
+      {"habla espa\xC3\xB1ol?", Lang::es},
+      {"no hablo ingl\xC3\xA9s", Lang::es},
+      {"perd\xC3\xB3n, no entiendo ingl\xC3\xA9s", Lang::es},
+      {"I don't speak Spanish", Lang::en},
+      {"sorry, I can't speak spanish", Lang::en},
+      {"we don't speak english", Lang::es},
+      {"switch to Spanish please", Lang::es},
+      {"can you switch to english", Lang::en},
+      {"\xC2\xBFhay alguien que hable ingl\xC3\xA9s?", Lang::en},
+      {"is there someone who speaks spanish?", Lang::es},
+      {"prefiero espa\xC3\xB1ol", Lang::es},
+      {"I prefer English", Lang::en},
+      {"only spanish", Lang::es},
+      {"espa\xC3\xB1ol porfa", Lang::es},
+      {"INGL\xC3\x89S", Lang::en},
+      {"\xC2\xBFme escribes en ingl\xC3\xA9s?", Lang::en},
+      {"cambiemos a espa\xC3\xB1ol", Lang::es},
+      {"Spanish?", Lang::es},
+      // A language named in passing asks for nothing.
+      {"vendemos cursos de ingl\xC3\xA9s", std::nullopt},
+      {"soy profesora de ingl\xC3\xA9s", std::nullopt},
+      {"we sell spanish tapas", std::nullopt},
+      {"English teacher", std::nullopt},
+      {"my name is John English", std::nullopt},
+      {"most of our customers speak Spanish", std::nullopt},
+      {"quiero m\xC3\xA1s clientes", std::nullopt},
+      {"Spanish Fork, Utah", std::nullopt},
+  };
+  for (const auto& [text, want] : cases) {
+    EXPECT_EQ(asked_language(text), want) << text;
+  }
+}
+
+// clearly_language: a whole message written in one language (issue 11
+// item 8), so a lead who switches mid-conversation is answered in it.
+TEST(ClearlyLanguage, Table) {
+  const std::pair<const char*, std::optional<Lang>> cases[] = {
+      {"I want to get more clients for my business", Lang::en},
+      {"Can you call me tomorrow at 10?", Lang::en},
+      {"what is the price of the service", Lang::en},
+      {"We are a small company and need more customers", Lang::en},
+      {"I'm not sure what my budget is", Lang::en},
+      {"sorry, I don't understand what you said", Lang::en},
+      {"next Tuesday works for me", Lang::en},
+      {"Hi Maria, I want to book a call", Lang::en},          // a Spanish name does not mix it
+      {"Hi, I am Jos\xC3\xA9 and I need help", Lang::en},     // nor an accented one
+      {"quiero conseguir m\xC3\xA1s clientes para mi negocio", Lang::es},
+      {"\xC2\xBFme puedes llamar ma\xC3\xB1" "ana a las 10?", Lang::es},
+      {"no entiendo lo que me dices", Lang::es},
+      {"tenemos una empresa peque\xC3\xB1" "a de limpieza", Lang::es},
+      {"el pr\xC3\xB3ximo martes por la tarde", Lang::es},
+      {"quisiera saber cu\xC3\xA1nto cuesta el servicio", Lang::es},
+      {"hola, soy Sarah y tengo una tienda", Lang::es},        // an English name does not mix it
+      {"no tengo presupuesto para eso ahora", Lang::es},
+      {"the first one please", Lang::en},                    // four English words are a sentence
+      {"la primera por favor", Lang::es},
+      // Too short, no sentence, or both languages.
+      {"Juan Carlos", std::nullopt},
+      {"Sarah O'Connor", std::nullopt},
+      {"Juan Carlos P\xC3\xA9rez Garc\xC3\xAD" "a", std::nullopt},
+      {"juan.perez@gmail.com", std::nullopt},
+      {"sarah.oconnor@acme-corp.com", std::nullopt},
+      {"ok", std::nullopt},
+      {"si", std::nullopt},
+      {"yes", std::nullopt},
+      {"martes", std::nullopt},
+      {"10am", std::nullopt},
+      {"500 al mes", std::nullopt},
+      {"1500 USD per month", std::nullopt},
+      {"555 123 4567 890", std::nullopt},
+      {"Coca Cola Zero Sugar", std::nullopt},
+      {"Hola, I want information", std::nullopt},
+      {"quiero more leads for my negocio", std::nullopt},
+      {"si, el jueves", std::nullopt},
+      {"thank you", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const auto& [text, want] : cases) {
+    EXPECT_EQ(clearly_language(text), want) << text;
+  }
+}
+
 }  // namespace booking
