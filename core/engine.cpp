@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "intent.hpp"
+#include "question.hpp"
 #include "replies.hpp"
 #include "step.hpp"
 #include "steps.hpp"
@@ -31,6 +32,13 @@ void opt_out(Turn& t) {
   say(t, reply_opted_out(t.lang, t.in.config), "opted_out");
 }
 
+// "No me interesa": a polite close, no more questions (and no opt-out:
+// the lead did not ask never to hear from the business).
+void not_interested(Turn& t) {
+  move_to(t, Step::complete);
+  say(t, reply_not_interested(t.lang, t.in.config), "not_interested");
+}
+
 void hand_off(Turn& t) {
   t.out.target.booking_step = std::string(to_string(Step::handoff));
   say(t, reply_handoff(t.lang, t.in.config), "handoff");
@@ -39,7 +47,7 @@ void hand_off(Turn& t) {
 // What the lead may ask at any step, even in the very first message (a
 // lead who says stop is never greeted). Which intent a message carries,
 // when it could be read as several, is detect_intent's documented order
-// (intent.hpp): stop, then a person, then restart.
+// (intent.hpp): stop, then a person, then not interested, then restart.
 struct IntentRow {
   Intent intent;
   void (*apply)(Turn&);
@@ -48,7 +56,39 @@ constexpr IntentRow kIntents[] = {
     {Intent::restart, restart},
     {Intent::opt_out, opt_out},
     {Intent::human, hand_off},
+    {Intent::not_interested, not_interested},
 };
+
+TextKey answer_key(Question q) {
+  switch (q) {
+    case Question::price: return TextKey::answer_price;
+    case Question::duration: return TextKey::answer_duration;
+    case Question::who: return TextKey::answer_who;
+    case Question::what: return TextKey::answer_what;
+    case Question::times:
+    case Question::none: break;
+  }
+  return TextKey::answer_times;
+}
+
+bool has_words(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) >= 0xC0);
+  });
+}
+
+// The current question, asked again after answering a lead's question.
+std::optional<std::string> current_question(const Turn& t, Step step) {
+  const State& s = t.in.state;
+  if (step == Step::name) return reply_ask_name(t.lang, t.in.config);
+  if (step == Step::time) {
+    const auto day = parse_iso_date(s.preferred_day);
+    if (!day) return std::nullopt;
+    return reply_offer_slots(t.lang, t.in.config, *day, stored_offer(s));
+  }
+  if (step != Step::greeting && row(step).ask != nullptr) return row(step).ask(t.lang, t.in.config, s);
+  return std::nullopt;
+}
 
 // The appointments the bot still has to cancel (state.pending_cancel).
 std::vector<std::string> split_ids(std::string_view list) {
@@ -340,15 +380,50 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
       return t.out;
     }
   }
+  // A whole message clearly in the other language: the bot goes on in it
+  // (the message is still read as the step's answer).
+  if (step != Step::greeting) {
+    if (const auto other = clearly_language(text); other && *other != t.lang) {
+      t.lang = *other;
+      next.language = std::string(to_string(*other));
+    }
+  }
   if (const Step missing = first_missing(step, s, in.config); missing != step) {
     rewind_to(t, missing);
     return t.out;
   }
+  // "¿Cuánto cuesta?", "how long is the call?": a short answer, then the
+  // step goes on with the rest of the message, or asks its question again
+  // when the message was only the question (a question is never an answer,
+  // and not a failed attempt).
+  std::string_view answer = text;
+  std::string told;
+  if (const QuestionReading q = read_question(text); q.question != Question::none) {
+    if (q.question == Question::times && step == Step::time) {
+      answer = {};
+      if (auto again = current_question(t, step)) {
+        say(t, std::move(*again), "answered");
+        return t.out;
+      }
+    } else {
+      told = reply_answer(t.lang, in.config, answer_key(q.question));
+      answer = q.rest;
+      if (!has_words(answer)) {
+        if (auto again = current_question(t, step)) {
+          say(t, told + " " + *again, "answered");
+          return t.out;
+        }
+      }
+    }
+  }
   const StepRow& r = row(step);
   if (r.on_message != nullptr) {
-    r.on_message(t, r, text);
+    r.on_message(t, r, answer);
   } else {
-    on_answer(t, r, text);
+    on_answer(t, r, answer);
+  }
+  if (!told.empty() && t.out.command.kind == Command::Kind::none && t.out.reply) {
+    t.out.reply = told + " " + *t.out.reply;
   }
   if (t.out.command.kind != Command::Kind::none) {
     t.out.target = s;  // decided once the result is in

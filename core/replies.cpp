@@ -172,8 +172,8 @@ std::string reply_title(Lang l, const Config& c, std::string_view name) {
 std::string reply_not_interested(Lang l, const Config& c) { return text(l, c, K::not_interested); }
 std::string reply_ask_name(Lang l, const Config& c) { return text(l, c, K::ask_name); }
 
-std::string reply_confirm_email(Lang l, const Config& c, std::string_view email) {
-  return text(l, c, K::confirm_email, {{P::email, email}});
+std::string reply_confirm_email(Lang l, const Config& c, std::string_view email, int attempts) {
+  return with_person_offer(l, c, text(l, c, K::confirm_email, {{P::email, email}}), attempts);
 }
 
 std::string reply_day_mismatch(Lang l, const Config& c, Date date) {
@@ -207,6 +207,10 @@ std::string reply_week_days(Lang l, const Config& c, const std::vector<Date>& da
 }
 
 std::string reply_no_slots_ahead(Lang l, const Config& c) { return text(l, c, K::no_slots_ahead); }
+
+std::string reply_invalid_offer(Lang l, const Config& c, Date day, const std::vector<Slot>& slots, int attempts) {
+  return with_person_offer(l, c, reply_offer_slots(l, c, day, slots), attempts);
+}
 
 std::string reply_time_named_taken(Lang l, const Config& c, Date day, const std::vector<Slot>& slots) {
   return text(l, c, K::time_named_taken, {{P::day, day_phrase(day, l)}, {P::times, times_list(slots)}});

@@ -69,12 +69,16 @@ std::string reply_closed(Lang l, const Config& c);
 // Issue 11's texts (the deployment's REPLIES apply).
 std::string reply_not_interested(Lang l, const Config& c);
 std::string reply_ask_name(Lang l, const Config& c);
-std::string reply_confirm_email(Lang l, const Config& c, std::string_view email);
+// `attempts`: as for reply_invalid (a person offered from the third).
+std::string reply_confirm_email(Lang l, const Config& c, std::string_view email, int attempts = 0);
 std::string reply_day_mismatch(Lang l, const Config& c, Date date);
 // `day` is full; `others` (one or more) are the nearest days with times.
 std::string reply_no_slots_nearest(Lang l, const Config& c, Date day, const std::vector<Date>& others);
 std::string reply_week_days(Lang l, const Config& c, const std::vector<Date>& days);
 std::string reply_no_slots_ahead(Lang l, const Config& c);
+// The time step's answer that is neither a time nor a day: the times again
+// (and a person offered from the third failure on).
+std::string reply_invalid_offer(Lang l, const Config& c, Date day, const std::vector<Slot>& slots, int attempts);
 std::string reply_time_named_taken(Lang l, const Config& c, Date day, const std::vector<Slot>& slots);
 // The answer to a lead's question: one of the answer_* keys, with
 // {minutes} from CALL_MINUTES and {pitch} from BUSINESS_PITCH (or the

@@ -1,6 +1,9 @@
-// The steps that talk to the calendar: the day (fetch that day's free
-// slots, offer them) and the time (book the chosen slot; a slot taken
-// meanwhile gets fresh times), and the booked step that repeats the call.
+// The steps that talk to the calendar: the day (fetch the free slots of a
+// range of days in one call, offer the chosen day's, or the nearest days
+// that have times; a time named with the day books at once), the time
+// (book the chosen slot; a slot taken meanwhile gets fresh times; another
+// day named instead goes back to the calendar), and the booked step that
+// repeats the call.
 #include "scheduling.hpp"
 
 #include <algorithm>
@@ -8,10 +11,17 @@
 
 #include "day.hpp"
 #include "replies.hpp"
+#include "steps.hpp"
 #include "time_choice.hpp"
 
 namespace booking {
 namespace {
+
+// One free-slots call covers this many days (GHL accepts up to 31): a full
+// day is answered with the nearest days that do have times.
+constexpr int kLookAheadDays = 14;
+// How many other days a full day's answer names.
+constexpr std::size_t kNearestDays = 2;
 
 std::vector<Slot> parse_slots(const std::vector<std::string>& isos) {
   std::vector<Slot> out;
@@ -21,26 +31,42 @@ std::vector<Slot> parse_slots(const std::vector<std::string>& isos) {
   return out;
 }
 
-// Slots of `day`, in time order, no repeats, thinned evenly to kMaxOffered
-// so the lead sees the morning and the afternoon.
-std::vector<Slot> slots_to_offer(const std::vector<std::string>& isos, Date day,
-                                 std::string_view exclude) {
+bool earlier(const Slot& a, const Slot& b) { return a.hour * 60 + a.minute < b.hour * 60 + b.minute; }
+
+// The free slots of `day`, in time order, no repeats, without `exclude`.
+std::vector<Slot> slots_of(const std::vector<std::string>& isos, Date day, std::string_view exclude) {
   std::vector<Slot> all;
   for (auto& s : parse_slots(isos)) {
     if (s.date == day && s.iso != exclude) all.push_back(std::move(s));
   }
-  std::sort(all.begin(), all.end(), [](const Slot& a, const Slot& b) {
-    return a.hour * 60 + a.minute < b.hour * 60 + b.minute;
-  });
+  std::sort(all.begin(), all.end(), earlier);
   all.erase(std::unique(all.begin(), all.end(),
                         [](const Slot& a, const Slot& b) { return a.hour == b.hour && a.minute == b.minute; }),
             all.end());
+  return all;
+}
+
+// Thinned evenly to kMaxOffered, so the lead sees the morning and the
+// afternoon.
+std::vector<Slot> thinned(std::vector<Slot> all) {
   if (all.size() <= kMaxOffered) return all;
   std::vector<Slot> picked;
-  for (std::size_t i = 0; i < kMaxOffered; ++i) {
-    picked.push_back(all[i * (all.size() - 1) / (kMaxOffered - 1)]);
-  }
+  for (std::size_t i = 0; i < kMaxOffered; ++i) picked.push_back(all[i * (all.size() - 1) / (kMaxOffered - 1)]);
   return picked;
+}
+
+// The bookable days from `from` to `until` (and after today) that have a
+// free slot, in date order.
+std::vector<Date> days_with_times(const Turn& t, const CommandResult& r, Date from, Date until) {
+  std::vector<Date> days;
+  for (const auto& s : parse_slots(r.slots)) {
+    if (s.date < from || s.date > until || s.date <= t.in.today) continue;
+    if (!t.in.config.booking_days[static_cast<std::size_t>(weekday(s.date))]) continue;
+    days.push_back(s.date);
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
 }
 
 std::string join_isos(const std::vector<Slot>& slots) {
@@ -52,72 +78,190 @@ std::string join_isos(const std::vector<Slot>& slots) {
   return out;
 }
 
-void offer_slots(Turn& t, const CommandResult& r, bool after_taken, std::string_view taken) {
-  const auto slots = slots_to_offer(r.slots, r.date, taken);
-  if (slots.empty()) {
-    move_to(t, Step::day);
-    t.out.target.offered_slots.clear();
-    say(t, after_taken ? reply_slot_taken_no_more(t.lang, r.date, t.in.config)
-                       : reply_no_slots(t.lang, r.date, t.in.config),
-        "no_slots");
-    return;
-  }
+DayAnswer read_day(const Turn& t, std::string_view text) {
+  return resolve_day(text, t.in.today, t.in.config.booking_days, t.lang == Lang::en);
+}
+
+// The days a day answer looks at: next week's seven, or two weeks from the
+// day (the earliest: from tomorrow).
+void fetch_for(Turn& t, const DayAnswer& a) {
+  const int days = a.kind == DayKind::next_week ? 7 : kLookAheadDays;
+  fetch_slots(t, a.date, add_days(a.date, days - 1));
+}
+
+// The time step, with `slots` of `day` on offer.
+void offer(Turn& t, Date day, const std::vector<Slot>& slots, std::string text) {
   move_to(t, Step::time);
-  t.out.target.preferred_day = to_iso(r.date);
+  t.out.target.preferred_day = to_iso(day);
   t.out.target.offered_slots = join_isos(slots);
-  say(t, after_taken ? reply_slot_taken(t.lang, t.in.config, r.date, slots) : reply_offer_slots(t.lang, t.in.config, r.date, slots),
-      "advanced");
+  say(t, std::move(text), "advanced");
+}
+
+// Back at the day question, with nothing on offer.
+void stay_on_day(Turn& t, std::string text, const char* outcome) {
+  move_to(t, Step::day);
+  t.out.target.offered_slots.clear();
+  say(t, std::move(text), outcome);
+}
+
+void book(Turn& t, const Slot& slot) {
+  const std::string title = reply_title(t.lang, t.in.config, shown(t.in.state.customer_name));
+  t.out.command = Command{Command::Kind::book, {{"slot", slot.iso}, {"title", title}}};
+  t.out.outcome = "command";
+}
+
+void confirm(Turn& t, const CommandResult& booked) {
+  const auto slot = parse_slot(booked.slot);
+  if (!slot) return on_failure(t);  // the shell reported a slot we never offered
+  move_to(t, Step::scheduled);
+  t.out.target.appointment_id = booked.appointment_id;
+  t.out.target.appointment_datetime = slot->iso;
+  t.out.target.preferred_day = to_iso(slot->date);
+  t.out.target.preferred_time = fmt::format("{:02}:{:02}", slot->hour, slot->minute);
+  t.out.target.offered_slots.clear();
+  say(t, reply_confirmed(t.lang, t.in.config, *slot, shown(t.in.state.customer_email)), "advanced");
+}
+
+// A day answer (at the day step, or another day named at the time step),
+// with the free slots of the range fetched for it.
+void answer_with_slots(Turn& t, std::string_view text, const DayAnswer& a, const CommandResult& r) {
+  const Config& c = t.in.config;
+  if (a.kind == DayKind::next_week) {
+    const auto days = days_with_times(t, r, a.date, add_days(a.date, 6));
+    if (days.empty()) return stay_on_day(t, reply_no_slots_ahead(t.lang, c), "no_slots");
+    return stay_on_day(t, reply_week_days(t.lang, c, days), "offered_days");
+  }
+  Date day = a.date;
+  if (a.kind == DayKind::earliest) {
+    const auto days = days_with_times(t, r, a.date, add_days(a.date, kLookAheadDays - 1));
+    if (days.empty()) return stay_on_day(t, reply_no_slots_ahead(t.lang, c), "no_slots");
+    day = days.front();
+  }
+  const auto all = slots_of(r.slots, day, {});
+  if (all.empty()) {
+    auto others = days_with_times(t, r, add_days(day, 1), add_days(a.date, kLookAheadDays - 1));
+    if (others.size() > kNearestDays) others.resize(kNearestDays);
+    if (others.empty()) return stay_on_day(t, reply_no_slots(t.lang, day, c), "no_slots");
+    return stay_on_day(t, reply_no_slots_nearest(t.lang, c, day, others), "no_slots");
+  }
+  // "El martes a las 11", "Friday 3pm", "mañana en la tarde": a time named
+  // with the day books at once, or narrows the offer. (Not for "the
+  // earliest day": its words are not a time.)
+  const TimeReading reading =
+      a.kind == DayKind::date ? read_time_choice(text, all, /*day_step=*/true) : TimeReading{};
+  switch (reading.kind) {
+    case TimeReading::Kind::one:
+      return book(t, all[reading.picks.front()]);
+    case TimeReading::Kind::several: {
+      std::vector<Slot> some;
+      for (const auto i : reading.picks) some.push_back(all[i]);
+      const auto shown_slots = thinned(std::move(some));
+      return offer(t, day, shown_slots, reply_offer_slots(t.lang, c, day, shown_slots));
+    }
+    case TimeReading::Kind::not_offered: {
+      const auto shown_slots = thinned(all);
+      return offer(t, day, shown_slots, reply_time_named_taken(t.lang, c, day, shown_slots));
+    }
+    case TimeReading::Kind::none: break;
+  }
+  const auto shown_slots = thinned(all);
+  offer(t, day, shown_slots, reply_offer_slots(t.lang, c, day, shown_slots));
+}
+
+// A slot taken between the offer and the booking: the other times of its
+// day, from `fresh` (the day fetched again, or the range the day step had).
+void after_taken(Turn& t, const CommandResult& fresh, const CommandResult& taken, Date fallback) {
+  const auto slot = parse_slot(taken.slot);
+  const Date day = slot ? slot->date : fallback;
+  const auto rest = thinned(slots_of(fresh.slots, day, taken.slot));
+  if (rest.empty()) return stay_on_day(t, reply_slot_taken_no_more(t.lang, day, t.in.config), "no_slots");
+  offer(t, day, rest, reply_slot_taken(t.lang, t.in.config, day, rest));
+}
+
+// A day answer that is not one to look up.
+void refuse_day(Turn& t, Step step, const DayAnswer& a) {
+  const Config& c = t.in.config;
+  switch (a.error) {
+    case DayError::past: return fail_attempt(t, step, reply_day_past(t.lang, c));
+    case DayError::not_bookable: return fail_attempt(t, step, reply_day_not_bookable(t.lang, c));
+    case DayError::mismatch: return fail_attempt(t, step, reply_day_mismatch(t.lang, c, a.date));
+    case DayError::none:
+    case DayError::not_understood: break;
+  }
+  fail_attempt(t, step, reply_day_not_understood(t.lang, c, attempts_after_failure(t)));
 }
 
 }  // namespace
 
 void on_day(Turn& t, std::string_view text) {
-  if (const auto* r = find_result(t.in, CommandResult::Kind::slots)) return offer_slots(t, *r, false, {});
-  const auto answer = resolve_day(text, t.in.today, t.in.config.booking_days, t.lang == Lang::en);
-  switch (answer.error) {
-    case DayError::none: return fetch_slots(t, answer.date);
-    case DayError::past: return fail_attempt(t, Step::day, reply_day_past(t.lang, t.in.config));
-    case DayError::not_bookable: return fail_attempt(t, Step::day, reply_day_not_bookable(t.lang, t.in.config));
-    case DayError::not_understood: break;
+  if (const auto* booked = find_result(t.in, CommandResult::Kind::booked)) return confirm(t, *booked);
+  const DayAnswer answer = read_day(t, text);
+  if (const auto* r = find_result(t.in, CommandResult::Kind::slots)) {
+    if (const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken)) {
+      return after_taken(t, *r, *taken, answer.date);
+    }
+    return answer_with_slots(t, text, answer, *r);
   }
-  fail_attempt(t, Step::day, reply_day_not_understood(t.lang, t.in.config, attempts_after_failure(t)));
+  if (answer.error == DayError::none) return fetch_for(t, answer);
+  refuse_day(t, Step::day, answer);
 }
 
 void on_time(Turn& t, std::string_view text) {
   const auto& s = t.in.state;
-  if (const auto* booked = find_result(t.in, CommandResult::Kind::booked)) {
-    const auto slot = parse_slot(booked->slot);
-    if (!slot) return on_failure(t);  // the shell reported a slot we never offered
-    move_to(t, Step::scheduled);
-    t.out.target.appointment_id = booked->appointment_id;
-    t.out.target.appointment_datetime = slot->iso;
-    t.out.target.preferred_day = to_iso(slot->date);
-    t.out.target.preferred_time = fmt::format("{:02}:{:02}", slot->hour, slot->minute);
-    t.out.target.offered_slots.clear();
-    return say(t, reply_confirmed(t.lang, t.in.config, *slot, shown(s.customer_email)), "advanced");
-  }
-  const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken);
-  const auto* fresh = find_result(t.in, CommandResult::Kind::slots);
-  if (fresh != nullptr) return offer_slots(t, *fresh, taken != nullptr, taken ? taken->slot : "");
+  if (const auto* booked = find_result(t.in, CommandResult::Kind::booked)) return confirm(t, *booked);
   // first_missing() made sure the time step has a day and an offer.
   const auto preferred = parse_iso_date(s.preferred_day);
   if (!preferred) return on_failure(t);
+  const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken);
+  const auto* fresh = find_result(t.in, CommandResult::Kind::slots);
+  const DayAnswer day = read_day(t, text);
+  if (fresh != nullptr) {
+    if (taken != nullptr) return after_taken(t, *fresh, *taken, *preferred);
+    return answer_with_slots(t, text, day, *fresh);  // another day named below
+  }
   if (taken != nullptr) {
     const auto slot = parse_slot(taken->slot);
-    return fetch_slots(t, slot ? slot->date : *preferred);
+    const Date again = slot ? slot->date : *preferred;
+    return fetch_slots(t, again, again);
   }
   const auto offered = stored_offer(s);
-  if (const auto pick = choose_slot(text, offered)) {
-    const auto& slot = offered[*pick];
-    const std::string title = reply_title(t.lang, t.in.config, shown(s.customer_name));
-    t.out.command = Command{Command::Kind::book, {{"slot", slot.iso}, {"title", title}}};
-    t.out.outcome = "command";
-    return;
+  const TimeReading reading = read_time_choice(text, offered);
+  // "Mejor el viernes (a las 3)": another day named goes back to the
+  // calendar, unless what picked a time here could only be a pick ("el 3",
+  // "the first one": a date too, but the lead was asked for a time).
+  const auto picks = [](const TimeReading& r) {
+    return r.kind == TimeReading::Kind::one || r.kind == TimeReading::Kind::several;
+  };
+  if (day.error == DayError::none && (day.kind != DayKind::date || day.date != *preferred) &&
+      (!picks(reading) || (day.kind == DayKind::date && picks(read_time_choice(text, offered, /*day_step=*/true))))) {
+    // "Cuando sea", "whenever suits you", asked for a time: the earliest
+    // time on offer.
+    if (day.kind == DayKind::earliest && !offered.empty()) return book(t, offered.front());
+    return fetch_for(t, day);
   }
-  // "Mejor el viernes": the lead may change the day instead of picking a time.
-  const auto day = resolve_day(text, t.in.today, t.in.config.booking_days, t.lang == Lang::en);
-  if (day.error == DayError::none) return fetch_slots(t, day.date);
-  fail_attempt(t, Step::time, reply_time_not_offered(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
+  switch (reading.kind) {
+    case TimeReading::Kind::one:
+      return book(t, offered[reading.picks.front()]);
+    case TimeReading::Kind::several: {
+      std::vector<Slot> some;
+      for (const auto i : reading.picks) some.push_back(offered[i]);
+      return offer(t, *preferred, some, reply_offer_slots(t.lang, t.in.config, *preferred, some));
+    }
+    case TimeReading::Kind::not_offered:
+      return fail_attempt(
+          t, Step::time, reply_time_not_offered(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
+    case TimeReading::Kind::none: break;
+  }
+  // "Otro día": back to the day question.
+  if (asks_other_day(text)) {
+    t.out.target.offered_slots.clear();
+    move_to(t, Step::day);
+    return say(t, reply_ask_day(t.lang, t.in.config), "rewound");
+  }
+  if (day.error != DayError::not_understood && day.error != DayError::none) return refuse_day(t, Step::time, day);
+  // Neither a time nor a day: the times again.
+  fail_attempt(t, Step::time,
+               reply_invalid_offer(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
 }
 
 void on_scheduled(Turn& t, std::string_view) {

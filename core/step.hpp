@@ -15,6 +15,7 @@ enum class Step {
   pain,       // asked for the biggest challenge
   budget,     // asked for the monthly budget
   email,      // asked for the email
+  confirm_email,  // an email with an obvious typo: asked "did you mean …?"
   day,        // asked for the day
   time,       // offered slots, waiting for the choice
   scheduled,  // booked

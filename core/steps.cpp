@@ -10,6 +10,7 @@
 #include "replies.hpp"
 #include "scheduling.hpp"
 #include "text.hpp"
+#include "yes_no.hpp"
 
 namespace booking {
 namespace {
@@ -22,6 +23,9 @@ std::string ask_pain(Lang l, const Config& c, const State&) { return reply_ask_p
 std::string ask_budget(Lang l, const Config& c, const State&) { return reply_ask_budget(l, c); }
 std::string ask_email(Lang l, const Config& c, const State&) { return reply_ask_email(l, c); }
 std::string ask_day(Lang l, const Config& c, const State&) { return reply_ask_day(l, c); }
+std::string ask_confirm_email(Lang l, const Config& c, const State& s) {
+  return reply_confirm_email(l, c, shown(s.customer_email));
+}
 
 std::string hint_name(Lang l, const Config& c, int n) { return reply_invalid(l, c, TextKey::invalid_name, n); }
 std::string hint_goal(Lang l, const Config& c, int n) { return reply_invalid(l, c, TextKey::invalid_goal, n); }
@@ -54,7 +58,7 @@ std::optional<std::string> read_budget(std::string_view text, const Config&) {
   const auto budget = extract_budget(text);
   return budget ? std::optional<std::string>(fmt::format("{}", *budget)) : std::nullopt;
 }
-std::optional<std::string> read_email(std::string_view text, const Config&) { return extract_email(text); }
+std::optional<std::string> read_email_row(std::string_view text, const Config&) { return read_email(text).email; }
 
 // --- steps with handlers of their own ----------------------------------------
 
@@ -73,6 +77,44 @@ void on_budget(Turn& t, const StepRow& r, std::string_view text) {
   say(t, reply_low_budget(t.lang, t.in.config), "advanced");
 }
 
+// An address with an obvious typo ("ana@gmial.com") is never taken as it
+// is: the corrected guess is kept and asked about.
+void ask_about(Turn& t, std::string suggestion) {
+  move_to(t, Step::confirm_email);
+  t.out.target.customer_email = std::move(suggestion);
+  say(t, reply_confirm_email(t.lang, t.in.config, shown(t.out.target.customer_email)), "advanced");
+}
+
+void on_email(Turn& t, const StepRow& r, std::string_view text) {
+  auto reading = read_email(text);
+  if (reading.suggestion) return ask_about(t, std::move(*reading.suggestion));
+  on_answer(t, r, text);
+}
+
+// "Sí" takes the guess; "no" asks for the address again; a new address is
+// read as at the email step.
+void on_confirm_email(Turn& t, const StepRow&, std::string_view text) {
+  auto reading = read_email(text);
+  if (reading.email) {
+    move_to(t, Step::day);
+    t.out.target.customer_email = std::move(*reading.email);
+    return say(t, reply_ask_day(t.lang, t.in.config), "advanced");
+  }
+  if (reading.suggestion) return ask_about(t, std::move(*reading.suggestion));
+  switch (read_yes_no(text)) {
+    case YesNo::yes:
+      move_to(t, Step::day);
+      return say(t, reply_ask_day(t.lang, t.in.config), "advanced");
+    case YesNo::no:
+      move_to(t, Step::email);
+      t.out.target.customer_email.clear();
+      return say(t, reply_ask_email(t.lang, t.in.config), "rewound");
+    case YesNo::none: break;
+  }
+  fail_attempt(t, Step::confirm_email,
+               reply_confirm_email(t.lang, t.in.config, shown(t.in.state.customer_email), attempts_after_failure(t)));
+}
+
 void on_day_row(Turn& t, const StepRow&, std::string_view text) { on_day(t, text); }
 void on_time_row(Turn& t, const StepRow&, std::string_view text) { on_time(t, text); }
 void on_scheduled_row(Turn& t, const StepRow&, std::string_view text) { on_scheduled(t, text); }
@@ -89,7 +131,8 @@ constexpr std::array<StepRow, kStepCount> kRows{{
     {Step::goal,      "goal",      ask_goal,   hint_goal,   has_goal,        nullptr,          none,       true,   false,  read_goal,   &S::customer_goal,          Step::pain,   nullptr},
     {Step::pain,      "pain",      ask_pain,   hint_pain,   has_pain,        nullptr,          none,       true,   false,  read_pain,   &S::customer_pain_point,    Step::budget, nullptr},
     {Step::budget,    "budget",    ask_budget, hint_budget, has_budget,      nullptr,          none,       true,   false,  read_budget, &S::customer_budget,        Step::email,  on_budget},
-    {Step::email,     "email",     ask_email,  hint_email,  has_email,       nullptr,          none,       true,   false,  read_email,  &S::customer_email,         Step::day,    nullptr},
+    {Step::email,     "email",     ask_email,  hint_email,  has_email,       nullptr,          none,       true,   false,  read_email_row, &S::customer_email,      Step::day,    on_email},
+    {Step::confirm_email, "confirm_email", ask_confirm_email, nullptr, nullptr, nullptr,       none,       true,   false,  nullptr,     nullptr,                    Step::day,    on_confirm_email},
     {Step::day,       "day",       ask_day,    nullptr,     nullptr,         nullptr,          none,       true,   false,  nullptr,     nullptr,                    Step::time,   on_day_row},
     {Step::time,      "time",      nullptr,    nullptr,     nullptr,         has_offer,        Step::day,  true,   false,  nullptr,     nullptr,                    Step::scheduled, on_time_row},
     {Step::scheduled, "scheduled", nullptr,    nullptr,     nullptr,         has_appointment,  Step::day,  true,   false,  nullptr,     nullptr,                    none,         on_scheduled_row},

@@ -138,8 +138,8 @@ void on_failure(Turn& t) {
   say(t, reply_try_later(t.lang, t.in.config), "ghl_failed");
 }
 
-void fetch_slots(Turn& t, Date day) {
-  t.out.command = Command{Command::Kind::fetch_slots, {{"date", to_iso(day)}}};
+void fetch_slots(Turn& t, Date from, Date until) {
+  t.out.command = Command{Command::Kind::fetch_slots, {{"date", to_iso(from)}, {"until", to_iso(until)}}};
   t.out.outcome = "command";
 }
 

@@ -35,7 +35,8 @@ int attempts_after_failure(const Turn& t);
 void fail_attempt(Turn& t, Step step, std::string text);
 // Any GHL failure: nothing advances (see turn.cpp).
 void on_failure(Turn& t);
-void fetch_slots(Turn& t, Date day);
+// The free slots of the days `from` to `until` (one GHL call).
+void fetch_slots(Turn& t, Date from, Date until);
 
 const CommandResult* find_result(const Input& in, CommandResult::Kind kind);
 

@@ -4,7 +4,7 @@
 // may have done it anyway (a timeout after the request went out): the
 // core, not this file, decides what that means.
 import { stateOf } from './field-map.js';
-import { dayWindow } from './time.js';
+import { rangeWindow } from './time.js';
 
 const ACTIVE = (a) => !['cancelled', 'invalid', 'noshow'].includes(String(a?.appointmentStatus ?? a?.status ?? '').toLowerCase());
 // GHL writes appointment times with an offset, or (its spec's example) as a
@@ -25,11 +25,17 @@ export async function perform(ghl, cfg, who, { id, type, ...args }) {
   });
   switch (type) {
     case 'fetch_slots': {
-      const res = await ghl.freeSlots(dayWindow(args.date), cfg.timeZone);
+      // One call for the whole range (GHL accepts up to 31 days).
+      const until = args.until ?? args.date;
+      const res = await ghl.freeSlots(rangeWindow(args.date, until), cfg.timeZone);
       if (!res.ok) return failed(res);
-      // The answer is keyed by date; other keys (traceId, ...) are not days.
-      const day = res.data?.[args.date];
-      const slots = Array.isArray(day?.slots) ? day.slots.filter((s) => typeof s === 'string') : [];
+      // The answer is keyed by date; other keys (traceId, ...) are not
+      // days, and days outside the range (the window is wider) are left out.
+      const slots = [];
+      for (const [key, day] of Object.entries(res.data ?? {})) {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || key < args.date || key > until || !Array.isArray(day?.slots)) continue;
+        for (const s of day.slots) if (typeof s === 'string') slots.push(s);
+      }
       return { id, type: 'slots', date: args.date, slots };
     }
     case 'book': {

@@ -37,8 +37,14 @@ export function checkTimeZone(timeZone) {
 // in any zone (offsets span -12h..+14h); GHL keys its answer by local date,
 // so the caller reads only that date's key.
 export function dayWindow(date) {
-  const [y, m, d] = date.split('-').map(Number);
+  return rangeWindow(date, date);
+}
+
+// The same for the local days `from` to `until`, both included.
+export function rangeWindow(from, until) {
+  const [y, m, d] = from.split('-').map(Number);
+  const [y2, m2, d2] = until.split('-').map(Number);
   const start = Date.UTC(y, m - 1, d) - 14 * 3600_000;
-  const end = Date.UTC(y, m - 1, d + 1) + 12 * 3600_000;
+  const end = Date.UTC(y2, m2 - 1, d2 + 1) + 12 * 3600_000;
   return { startDate: start, endDate: end };
 }

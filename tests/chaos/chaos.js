@@ -186,8 +186,8 @@ export async function runChaos({
       return (appt && byContact.get(appt.contactId)) ?? `appointment:${req.params.eventId}`;
     }
     if (req.operationId === 'get-slots') {
-      // The window's middle falls on the day asked for (worker/time.js dayWindow).
-      const date = new Date((Number(req.query.startDate) + Number(req.query.endDate)) / 2).toISOString().slice(0, 10);
+      // The window starts 14 h before the first day asked for (worker/time.js rangeWindow).
+      const date = new Date(Number(req.query.startDate) + 14 * 3600_000).toISOString().slice(0, 10);
       return byDate.get(date) ?? `slots:${date}`;
     }
     if (req.operationId === 'upsert-contact') return byPhone.get(digits(req.body?.phone)) ?? `phone:${digits(req.body?.phone)}`;

@@ -76,10 +76,14 @@ struct Conversation {
     commands.back().erase("id");
     if (failing.count(type)) return {{"id", id}, {"type", "failed"}, {"status", 500}, {"error", "Internal Server Error"}};
     if (type == "fetch_slots") {
+      // Every day from `date` to `until` (ISO dates compare as text).
       const std::string date = cmd["date"];
+      const std::string until = cmd.value("until", date);
       json slots = json::array();
-      for (const auto& s : calendar.free[date]) {
-        if (!calendar.taken.count(s)) slots.push_back(s);
+      for (auto it = calendar.free.lower_bound(date); it != calendar.free.end() && it->first <= until; ++it) {
+        for (const auto& s : it->second) {
+          if (!calendar.taken.count(s)) slots.push_back(s);
+        }
       }
       return {{"id", id}, {"type", "slots"}, {"date", date}, {"slots", slots}};
     }

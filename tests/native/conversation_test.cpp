@@ -31,7 +31,7 @@ TEST(Conversation, SpanishFromGreetingToScheduled) {
   EXPECT_EQ(c.say("el jueves"),
             "Tengo estos horarios disponibles para el jueves 26 de noviembre: 10am, 2pm, 4pm. ¿Cuál prefieres?");
   ASSERT_EQ(c.commands.size(), 1u);
-  EXPECT_EQ(c.commands[0], (json{{"type", "fetch_slots"}, {"date", "2026-11-26"}}));
+  EXPECT_EQ(c.commands[0], (json{{"type", "fetch_slots"}, {"date", "2026-11-26"}, {"until", "2026-12-09"}}));
   EXPECT_EQ(c.say("a las 2"),
             "¡Perfecto! Tu cita está confirmada para el jueves 26 de noviembre a las 2pm. "
             "Te envié los detalles a juan.carlos@example.com");
@@ -165,7 +165,7 @@ TEST(Conversation, SlotTakenBetweenOfferAndBookingOffersFreshSlots) {
             "Ese horario se acaba de ocupar. Para el jueves 26 de noviembre todavía tengo: 10am, 4pm. ¿Cuál prefieres?");
   ASSERT_EQ(c.commands.size(), 2u);
   EXPECT_EQ(c.commands[0]["type"], "book");
-  EXPECT_EQ(c.commands[1], (json{{"type", "fetch_slots"}, {"date", "2026-11-26"}}));
+  EXPECT_EQ(c.commands[1], (json{{"type", "fetch_slots"}, {"date", "2026-11-26"}, {"until", "2026-11-26"}}));
   EXPECT_EQ(c.field("booking_step"), "time");
   EXPECT_EQ(c.field("offered_slots"), "2026-11-26T10:00:00-06:00,2026-11-26T16:00:00-06:00");
   EXPECT_NE(c.say("4pm").find("confirmada"), std::string::npos);

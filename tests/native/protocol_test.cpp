@@ -191,7 +191,7 @@ TEST(Protocol, TheCoreDecidesWhatAFailedBookingMeans) {
   for (const int status : {400, 409}) {
     const json out = at_time(fmt::format(R"({{"id": 1, "type": "failed", "status": {}, "error": "The slot you have selected is no longer available."}})", status));
     EXPECT_EQ(out["action"], "perform");
-    EXPECT_EQ(out["command"], (json{{"id", 2}, {"type", "fetch_slots"}, {"date", "2026-11-26"}}));
+    EXPECT_EQ(out["command"], (json{{"id", 2}, {"type", "fetch_slots"}, {"date", "2026-11-26"}, {"until", "2026-11-26"}}));
   }
   // Any other failure: try again later, nothing saved, not handled.
   for (const char* failed : {R"({"id": 1, "type": "failed", "status": 500, "error": "slot service down"})",

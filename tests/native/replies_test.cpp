@@ -854,7 +854,9 @@ TEST(RepliesDoc, TheReadmeListsEveryKeyWithItsDefaultTexts) {
   for (std::size_t at = 0; at < table.size();) {
     const std::size_t end = table.find('\n', at);
     const std::string line = table.substr(at, end == std::string::npos ? std::string::npos : end - at);
-    if (line.starts_with("| ")) EXPECT_NE(readme.find(line), std::string::npos) << "README.md lacks: " << line;
+    if (line.starts_with("| ")) {
+      EXPECT_NE(readme.find(line), std::string::npos) << "README.md lacks: " << line;
+    }
     at = end == std::string::npos ? table.size() : end + 1;
   }
 }

@@ -45,7 +45,7 @@ test('requests: valid ones pass, each broken one is refused', () => {
 
 test('answers: exactly one action each, with what it needs', () => {
   const valid = {
-    'perform fetch_slots': perform({ id: 1, type: 'fetch_slots', date: '2026-11-26' }),
+    'perform fetch_slots': perform({ id: 1, type: 'fetch_slots', date: '2026-11-26', until: '2026-12-09' }),
     'perform book': perform({ id: 2, type: 'book', slot: '2026-11-26T10:00:00-06:00', title: 'Llamada con Ana' }),
     'perform cancel': perform({ id: 3, type: 'cancel', appointment_id: 'a1' }),
     'save and send': saveAndSend({ updates: { booking_step: 'goal' } }),
@@ -60,6 +60,7 @@ test('answers: exactly one action each, with what it needs', () => {
     'a command without id': perform({ type: 'cancel', appointment_id: 'a1' }),
     'an unknown command': perform({ id: 1, type: 'reschedule', appointment_id: 'a1' }),
     'book without a title': perform({ id: 1, type: 'book', slot: 'x' }),
+    'fetch_slots without the last day': perform({ id: 1, type: 'fetch_slots', date: '2026-11-26' }),
     'save and send without id': (() => { const r = saveAndSend(); delete r.id; return r; })(),
     'save and send with a command too': saveAndSend({ command: { id: 1, type: 'cancel', appointment_id: 'a1' } }),
     'a number in updates': saveAndSend({ updates: { customer_budget: 900 } }),
