@@ -220,7 +220,7 @@ std::string read_config(const RawRequest& raw, Config& c) {
     else if (key == "DEFAULT_LANGUAGE") e = set_default_language(c, value);
     else if (key == "REPLIES") e = set_replies(c, value);
     else if (key == "CALL_MINUTES") e = set_call_minutes(c, value);
-    else if (key == "BUSINESS_PITCH") c.business_pitch = std::string(trim(value));
+    else if (key == "BUSINESS_PITCH") c.business_pitch = value;
     if (!e.empty()) return e;
   }
   return {};

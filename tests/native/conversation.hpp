@@ -40,6 +40,7 @@ struct FakeCalendar {
   // date → free slots, ISO-8601 with offset
   std::map<std::string, std::vector<std::string>> free;
   std::set<std::string> taken;  // booked by someone else since the offer
+  std::set<std::string> taken_after_fetch;  // free when fetched, then booked by someone else
   std::vector<std::string> booked;
   std::map<std::string, std::string> ids;  // slot → appointment id
   int next_id = 1;
@@ -85,6 +86,7 @@ struct Conversation {
           if (!calendar.taken.count(s)) slots.push_back(s);
         }
       }
+      calendar.taken.merge(calendar.taken_after_fetch);
       return {{"id", id}, {"type", "slots"}, {"date", date}, {"slots", slots}};
     }
     if (type == "book") {
