@@ -190,7 +190,7 @@ test('invalid answers stay on the step, count attempts and give a hint', async (
   // day
   await check('el sábado', 'Ese día no agendamos llamadas. Puedo agendar de Martes a Viernes. ¿Qué día te gustaría?', 'day', '1');
   await check('hoy', 'Esa fecha ya pasó. Puedo agendar tu llamada de Martes a Viernes. ¿Qué día te gustaría?', 'day', '2');
-  await check('cuando sea', 'No entendí el día. Escribe por ejemplo "jueves" o "3 de diciembre". (Martes a Viernes)' + offer, 'day', '3');
+  await check('pues no lo sé', 'No entendí el día. Escribe por ejemplo "jueves" o "3 de diciembre". (Martes a Viernes)' + offer, 'day', '3');
   await check(dayText(date, 'es'), `Tengo estos horarios disponibles para el ${day}: 10am, 2pm, 4pm. ¿Cuál prefieres?`, 'time', '0');
   // time
   await check('a las 11', `Ese horario no está disponible. Para el ${day} tengo: 10am, 2pm, 4pm. ¿Cuál prefieres?`, 'time', '1');
