@@ -6,6 +6,7 @@
 
 #include "engine.hpp"
 #include "request.hpp"
+#include "small_sort.hpp"
 #include "step.hpp"
 #include "text.hpp"
 
@@ -388,7 +389,7 @@ std::string handle(std::string_view request, const Config* configured) {
   write_string(out, to_string(step));
   if (action == Action::save_and_send) {
     auto updates = changed_fields(in.saved, d.target);
-    std::sort(updates.begin(), updates.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    small_sort(updates.begin(), updates.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     out += ",\"updates\":{";
     for (std::size_t i = 0; i < updates.size(); ++i) {
       if (i > 0) out += ',';

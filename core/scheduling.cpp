@@ -11,6 +11,7 @@
 
 #include "day.hpp"
 #include "replies.hpp"
+#include "small_sort.hpp"
 #include "steps.hpp"
 #include "time_choice.hpp"
 
@@ -39,7 +40,7 @@ std::vector<Slot> slots_of(const std::vector<std::string>& isos, Date day, std::
   for (auto& s : parse_slots(isos)) {
     if (s.date == day && s.iso != exclude) all.push_back(std::move(s));
   }
-  std::sort(all.begin(), all.end(), earlier);
+  small_sort(all.begin(), all.end(), earlier);
   all.erase(std::unique(all.begin(), all.end(),
                         [](const Slot& a, const Slot& b) { return a.hour == b.hour && a.minute == b.minute; }),
             all.end());
@@ -64,7 +65,7 @@ std::vector<Date> days_with_times(const Turn& t, const CommandResult& r, Date fr
     if (!t.in.config.booking_days[static_cast<std::size_t>(weekday(s.date))]) continue;
     days.push_back(s.date);
   }
-  std::sort(days.begin(), days.end());
+  small_sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
   return days;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "day.hpp"
+#include "small_sort.hpp"
 #include "text.hpp"
 
 namespace booking {
@@ -624,7 +625,7 @@ Picks daypart_slots(const Dayparts& d, const std::vector<Slot>& offered) {
 }
 
 TimeReading of_picks(Picks picks) {
-  std::sort(picks.begin(), picks.end());
+  small_sort(picks.begin(), picks.end());
   picks.erase(std::unique(picks.begin(), picks.end()), picks.end());
   TimeReading r;
   if (picks.empty()) return r;
