@@ -426,6 +426,44 @@ TEST(TimeReading, AtTheDayStepNumbersAndOrdinalsAreDates) {
        true);
 }
 
+// More day-and-time answers, as leads write them at the day step (issue 11
+// item 2): a marked time or a part of the day counts, a number alone is a
+// date, and nothing that is only a day picks a time.
+TEST(TimeReading, DayAndTimeInOneMessage) {
+  // 0 = 9am, 1 = 11am, 2 = 1pm, 3 = 3pm, 4 = 5pm, 5 = 7:30pm.
+  read(kLong,
+       {
+           {"el jueves a las 11", Kind::one, {1}},
+           {"el jueves a las 11 am", Kind::one, {1}},
+           {"jueves 11:00", Kind::one, {1}},
+           {"el viernes a las 3 de la tarde", Kind::one, {3}},
+           {"el viernes a las tres", Kind::one, {3}},
+           {"Thursday at 11", Kind::one, {1}},
+           {"thursday at 11am please", Kind::one, {1}},
+           {"Tuesday the 8th at 5pm", Kind::one, {4}},
+           {"next Friday at 1pm", Kind::one, {2}},
+           {"el 3 de diciembre a la 1", Kind::one, {2}},
+           {"el martes a mediodía", Kind::not_offered, {}},
+           {"el martes a las 4", Kind::not_offered, {}},
+           {"Friday at 10am", Kind::not_offered, {}},
+           {"el jueves por la mañana", Kind::several, {0, 1}},
+           {"Thursday afternoon", Kind::several, {2, 3, 4}},
+           {"el viernes en la noche", Kind::one, {5}},
+           {"tomorrow evening", Kind::one, {5}},
+           {"el lunes 30", Kind::none, {}},
+           {"el 15", Kind::none, {}},
+           {"the 15th", Kind::none, {}},
+           {"on the 2nd", Kind::none, {}},
+           {"next week", Kind::none, {}},
+           {"cuanto antes", Kind::none, {}},
+           {"whenever", Kind::none, {}},
+           {"el jueves, gracias", Kind::none, {}},
+           {"option 2", Kind::none, {}},
+           {"la primera semana de diciembre", Kind::none, {}},
+       },
+       true);
+}
+
 TEST(TimeReading, RangesOfHours) {
   read(kDay, {
                  {"entre las 2 y 4", Kind::several, {1, 2}},

@@ -136,7 +136,24 @@ INSTANTIATE_TEST_SUITE_P(DayAndTime, Understanding, ::testing::Values(
     Case{"a weekday and a date that disagree are asked about", "es", "day", "el viernes 5", "day",
          "Ojo: esa fecha es el sábado 5 de diciembre.", ""},
     Case{"a day number alone is a date at the day step", "es", "day", "el 3", "time",
-         "Tengo estos horarios disponibles para el jueves 3 de diciembre: 10am, 12pm.", ""}));
+         "Tengo estos horarios disponibles para el jueves 3 de diciembre: 10am, 12pm.", ""},
+    Case{"an ordinal, en", "en", "day", "the 4th", "time",
+         "I have these times available for Friday, December 4: 11am.", ""},
+    Case{"a full day with one later day that has times", "en", "day", "Wednesday, December 2nd at 10am", "day",
+         "I have no times left on Wednesday, December 2; I do have Thursday, December 3 and Friday, December 4.", ""},
+    Case{"the earliest day, other words", "es", "day", "el primer día que tengas", "time",
+         "Tengo estos horarios disponibles para el jueves 26 de noviembre:", ""},
+    Case{"the earliest day, en, first available", "en", "day", "first available", "time",
+         "I have these times available for Thursday, November 26:", ""},
+    Case{"a day and a part of the day with one time", "en", "day", "Friday afternoon", "scheduled",
+         "Perfect! Your call is confirmed for Friday, November 27 at 3pm.", "2026-11-27T15:00:00-06:00"},
+    Case{"a day and a part of the day with two times", "en", "day", "Friday morning", "time",
+         "I have these times available for Friday, November 27: 9am, 11am.", ""},
+    Case{"a day and a range of hours", "es", "day", "el viernes entre las 10 y las 4", "time",
+         "Tengo estos horarios disponibles para el viernes 27 de noviembre: 11am, 3pm.", ""},
+    Case{"a past day", "es", "day", "el lunes 23", "day", "Esa fecha ya pasó.", ""},
+    Case{"a weekday and a date that disagree, en", "en", "day", "Tuesday the 3rd", "day",
+         "Just to check: that date is Thursday, December 3.", ""}));
 
 // Items 6 and 10: the time step.
 INSTANTIATE_TEST_SUITE_P(TimeStep, Understanding, ::testing::Values(
@@ -157,6 +174,15 @@ INSTANTIATE_TEST_SUITE_P(TimeStep, Understanding, ::testing::Values(
          "What day would you like to schedule your call?", ""},
     Case{"neither a time nor a day: the times again", "es", "time", "mmm no sé", "time",
          "Tengo estos horarios disponibles para el jueves 26 de noviembre: 10am, 2pm, 4pm.", ""},
+    Case{"a misspelled English day", "en", "time", "tuesdy then", "time",
+         "I have these times available for Tuesday, December 1: 9:30am, 3pm.", ""},
+    Case{"a past day at the time step", "es", "time", "el lunes 23", "time", "Esa fecha ya pasó.", ""},
+    Case{"a weekday and date that disagree at the time step", "es", "time", "el viernes 5", "time",
+         "Ojo: esa fecha es el sábado 5 de diciembre.", ""},
+    Case{"a pick by a number is a time, not a date", "es", "time", "la de las 4", "scheduled",
+         "¡Perfecto! Tu cita está confirmada para el jueves 26 de noviembre a las 4pm.", "2026-11-26T16:00:00-06:00"},
+    Case{"the first one, not the 1st of the month", "en", "time", "the first one", "scheduled",
+         "Perfect! Your call is confirmed for Thursday, November 26 at 10am.", "2026-11-26T10:00:00-06:00"},
     Case{"whenever at the time step is the first time", "en", "time", "whenever suits you", "scheduled",
          "Perfect! Your call is confirmed for Thursday, November 26 at 10am.", "2026-11-26T10:00:00-06:00"}));
 
