@@ -20,6 +20,11 @@ const ROUTES = [
   ['GET', '/_emulator/contacts/:id/fields', (api, { params }) => api.getContactFields(params.id)],
   ['PUT', '/_emulator/contacts/:id/fields', (api, { params, body }) => api.setContactFields(params.id, body ?? {})],
   ['GET', '/_emulator/appointments', (api) => api.listAppointments()],
+  ['GET', '/_emulator/appointments/:id', (api, { params }) => api.getAppointment(params.id)],
+  ['POST', '/_emulator/appointments/:id/move', (api, { params, body }) =>
+    api.moveAppointment(params.id, body?.startTime, { endTime: body?.endTime, ignoreFreeSlotValidation: body?.ignoreFreeSlotValidation })],
+  ['POST', '/_emulator/appointments/:id/cancel', (api, { params }) => api.cancelAppointment(params.id)],
+  ['DELETE', '/_emulator/appointments/:id', (api, { params }) => (api.deleteAppointment(params.id), { ok: true })],
   ['GET', '/_emulator/messages', (api, { query }) => api.listMessages({ contactId: query.get('contactId') ?? undefined })],
   ['GET', '/_emulator/requests', (api) => api.requests()],
   ['GET', '/_emulator/validation-errors', (api) => api.validationErrors()],

@@ -267,6 +267,22 @@ export function createEmulator(options = {}) {
 
   const copy = (value) => JSON.parse(JSON.stringify(value));
 
+  function appointmentOr404(id) {
+    const appt = store.getAppointment(id);
+    if (!appt) throw new GhlError(404, `Appointment ${id} not found`);
+    return appt;
+  }
+
+  // What the business does in GHL's own UI: carried out on the store
+  // directly, so, like the other admin calls, not in the request log. The
+  // rules are edit-appointment's: a move onto a taken slot (or one the
+  // calendar does not offer) is refused with its 400, unless
+  // ignoreFreeSlotValidation.
+  function adminEdit(id, body) {
+    appointmentOr404(id);
+    return { ...store.editAppointment(id, body) };
+  }
+
   const api = {
     get url() {
       return url;
@@ -300,6 +316,19 @@ export function createEmulator(options = {}) {
     },
     listCustomFields: () => copy(store.listFields()),
     listAppointments: () => store.listAppointments(),
+    getAppointment: (id) => ({ ...appointmentOr404(id) }),
+    // options: {endTime?, ignoreFreeSlotValidation?}. Without endTime the
+    // appointment gets the calendar's slot length.
+    moveAppointment: (id, startTime, options = {}) => {
+      if (typeof startTime !== 'string') throw new TypeError('startTime must be an ISO date string with an offset');
+      const { endTime, ignoreFreeSlotValidation } = options ?? {};
+      return adminEdit(id, { startTime, endTime, ignoreFreeSlotValidation });
+    },
+    cancelAppointment: (id) => adminEdit(id, { appointmentStatus: 'cancelled' }),
+    deleteAppointment: (id) => {
+      appointmentOr404(id);
+      store.deleteAppointment(id);
+    },
     listMessages: (filter = {}) => store.listMessages(filter),
 
     requests: () => copy(log),

@@ -127,6 +127,38 @@ export const QUIRKS = [
     },
   },
   {
+    id: 'calendar-event-times-are-strings',
+    kind: 'relaxation',
+    // CalendarEventDTO (get-appointment's `event`) declares startTime,
+    // endTime, dateAdded and dateUpdated as `type: "object"`, yet its own
+    // examples are strings ("2023-09-25T16:00:00+05:30"), as are the same
+    // fields of the appointment webhooks and of get-appointments-for-contact.
+    // GHL answers strings; so does the emulator.
+    patch(docs) {
+      const dto = schemaOf(docs, 'apps/calendars.json', 'CalendarEventDTO');
+      for (const name of ['startTime', 'endTime', 'dateAdded', 'dateUpdated']) {
+        const prop = dto.properties?.[name];
+        if (prop?.type !== 'object') throw new Error(`CalendarEventDTO.${name} is no longer typed "object"`);
+        prop.type = 'string';
+      }
+    },
+  },
+  {
+    id: 'calendar-event-group-and-user-optional',
+    kind: 'relaxation',
+    // CalendarEventDTO requires groupId and assignedUserId, but a calendar
+    // need not belong to a group and an appointment need not have an owner
+    // (the create/edit bodies make assignedUserId optional). The emulator
+    // models neither groups nor users: it leaves groupId out, and
+    // assignedUserId unless the booking set one, rather than inventing ids.
+    patch(docs) {
+      const dto = schemaOf(docs, 'apps/calendars.json', 'CalendarEventDTO');
+      const optional = ['groupId', 'assignedUserId'];
+      if (!optional.every((name) => dto.required?.includes(name))) throw new Error('CalendarEventDTO changed');
+      dto.required = dto.required.filter((name) => !optional.includes(name));
+    },
+  },
+  {
     id: 'closed-request-bodies',
     kind: 'strictness',
     // GHL validates bodies with NestJS's forbidNonWhitelisted ("property x
@@ -139,7 +171,7 @@ export const QUIRKS = [
         'apps/contacts.json': ['UpdateContactDto', 'UpsertContactDto'],
         'apps/locations.json': ['CreateCustomFieldsDTO'],
         'apps/conversations.json': ['SendMessageBodyDto'],
-        'apps/calendars.json': ['AppointmentCreateSchema', 'AppointmentEditSchema'],
+        'apps/calendars.json': ['AppointmentCreateSchema', 'AppointmentEditSchema', 'DeleteAppointmentSchema'],
       };
       for (const [file, names] of Object.entries(closed)) {
         for (const name of names) schemaOf(docs, file, name).additionalProperties = false;

@@ -144,6 +144,17 @@ const handlers = {
     'edit-appointment'({ store, params, body }) {
       return { status: 200, body: store.appointmentView(store.editAppointment(params.eventId, body)) };
     },
+    // One appointment, whatever its status (a cancelled one too); a deleted
+    // or unknown one: 400 "Appointment not found".
+    'get-appointment'({ store, params }) {
+      return { status: 200, body: { event: store.calendarEventView(store.requireAppointment(params.eventId)) } };
+    },
+    // The spec answers 201 {succeeded: true} (DeleteEventSuccessfulResponseDto).
+    // Only appointments exist here (no block slots), so only they can be deleted.
+    'delete-event'({ store, params }) {
+      store.deleteAppointment(params.eventId);
+      return { status: 201, body: { succeeded: true } };
+    },
   },
 
   'apps/conversations.json': {

@@ -385,9 +385,23 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
     return appt;
   }
 
-  function editAppointment(id, body) {
+  // Cancelled appointments are still there (with their status); deleted
+  // ones are gone.
+  function requireAppointment(id) {
     const appt = appointments.get(id);
     if (!appt) throw new GhlError(400, 'Appointment not found');
+    return appt;
+  }
+
+  // delete-event: the appointment disappears and its slot is free again.
+  function deleteAppointment(id) {
+    const appt = requireAppointment(id);
+    appointments.delete(id);
+    return appt;
+  }
+
+  function editAppointment(id, body) {
+    const appt = requireAppointment(id);
     const cal = requireCalendar(body.calendarId ?? appt.calendarId);
     const next = { ...appt, calendarId: cal.id };
     if (body.startTime !== undefined) {
@@ -444,6 +458,29 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
       dateUpdated: a.dateUpdated,
     };
     for (const k of ['assignedUserId', 'address', 'notes']) if (a[k] !== undefined) view[k] = a[k];
+    return view;
+  }
+
+  // CalendarEventDTO (apps/calendars.json), get-appointment's `event`.
+  // startTime / endTime as booked (as eventView); dateAdded / dateUpdated
+  // ISO UTC. groupId is left out (no groups here), assignedUserId unless set
+  // (quirks.js, calendar-event-group-and-user-optional).
+  function calendarEventView(a) {
+    const view = {
+      id: a.id,
+      title: a.title,
+      calendarId: a.calendarId,
+      locationId: a.locationId,
+      contactId: a.contactId,
+      appointmentStatus: a.appointmentStatus,
+      users: [],
+      isRecurring: !!a.isRecurring,
+      startTime: a.startTime,
+      endTime: a.endTime,
+      dateAdded: a.dateAdded,
+      dateUpdated: a.dateUpdated,
+    };
+    for (const k of ['assignedUserId', 'address', 'notes', 'rrule']) if (a[k] !== undefined) view[k] = a[k];
     return view;
   }
 
@@ -561,7 +598,11 @@ export function createStore({ locationId, calendars, customFields, seed, nowMs }
     calendarFreeSlots,
     createAppointment,
     editAppointment,
+    deleteAppointment,
+    getAppointment: (id) => appointments.get(id) ?? null,
+    requireAppointment,
     appointmentView,
+    calendarEventView,
     listAppointments: () => [...appointments.values()].map((a) => ({ ...a })),
     contactAppointments,
     eventView,

@@ -127,3 +127,37 @@ export function workflowMessage({
     customData,
   };
 }
+
+export const APPOINTMENT_EVENTS = ['AppointmentCreate', 'AppointmentUpdate', 'AppointmentDelete'];
+
+// The appointment webhook payload GHL sends (../shared/ghl-openapi/webhooks/
+// AppointmentCreate.md, AppointmentUpdate.md, AppointmentDelete.md):
+// {type, locationId, appointment: {id, title, calendarId, contactId,
+// appointmentStatus, users, startTime, endTime, dateAdded, dateUpdated, and
+// address, assignedUserId, groupId, notes, source when known}}. `appointment`
+// is an emulator appointment (ghl.listAppointments() / moveAppointment() /
+// cancelAppointment() items) or a get-appointment `event`; times are passed
+// on as they are. Pure: nothing is sent (sign it with signedDelivery).
+export function appointmentEvent(type, appointment) {
+  if (!APPOINTMENT_EVENTS.includes(type)) {
+    throw new TypeError(`type must be one of ${APPOINTMENT_EVENTS.join(', ')} (got ${type})`);
+  }
+  if (!appointment || typeof appointment !== 'object' || typeof appointment.id !== 'string') {
+    throw new TypeError('appointment must be an appointment object with an id');
+  }
+  const a = appointment;
+  const out = {
+    id: a.id,
+    title: a.title,
+    calendarId: a.calendarId,
+    contactId: a.contactId,
+    appointmentStatus: a.appointmentStatus,
+    users: Array.isArray(a.users) ? [...a.users] : [],
+    startTime: a.startTime,
+    endTime: a.endTime,
+    dateAdded: a.dateAdded,
+    dateUpdated: a.dateUpdated,
+  };
+  for (const k of ['address', 'assignedUserId', 'groupId', 'notes', 'source']) if (a[k] !== undefined) out[k] = a[k];
+  return JSON.parse(JSON.stringify({ type, locationId: a.locationId, appointment: out }));
+}
