@@ -1,5 +1,6 @@
 #include "calendar.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace booking {
@@ -68,6 +69,6 @@ std::optional<Date> parse_iso_date(std::string_view s) {
   return d;
 }
 
-std::string to_iso(Date d) { return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day); }
+std::string to_iso(Date d) { return fmt::format(FMT_COMPILE("{:04}-{:02}-{:02}"), d.year, d.month, d.day); }
 
 }  // namespace booking

@@ -2,10 +2,14 @@
 
 #include <array>
 #include <charconv>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "text.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -55,7 +59,7 @@ std::string suggestion(std::string_view unknown) {
     const std::size_t d = distance(unknown, spec.name);
     if (d < best_distance) best = spec.name, best_distance = d;
   }
-  return best.empty() ? std::string{} : fmt::format(", did you mean '{}'?", best);
+  return best.empty() ? std::string{} : fmt::format(FMT_COMPILE(", did you mean '{}'?"), best);
 }
 
 // Part of the REPLIES value, for an error message: short, clean UTF-8.
@@ -105,15 +109,15 @@ class RepliesReader final : public nlohmann::json::json_sax_t {
   bool key(string_t& k) override {
     if (depth_ == 1) {
       lang_ = parse_lang(k);
-      if (!lang_) return fail(fmt::format("REPLIES: unknown language '{}' (use es or en)", excerpt(k)));
+      if (!lang_) return fail(fmt::format(FMT_COMPILE("REPLIES: unknown language '{}' (use es or en)"), excerpt(k)));
       const auto mask = static_cast<unsigned>(1u << static_cast<unsigned>(*lang_));
-      if (langs_seen_ & mask) return fail(fmt::format("REPLIES: {} is given twice", k));
+      if (langs_seen_ & mask) return fail(fmt::format(FMT_COMPILE("REPLIES: {} is given twice"), k));
       langs_seen_ |= mask;
       return true;
     }
     key_ = parse_text_key(k);
     if (!key_) {
-      return fail(fmt::format("REPLIES: unknown key '{}' ({}){}", excerpt(k), to_string(*lang_), suggestion(k)));
+      return fail(fmt::format(FMT_COMPILE("REPLIES: unknown key '{}' ({}){}"), excerpt(k), to_string(*lang_), suggestion(k)));
     }
     for (const auto& o : overrides) {
       if (o.lang == *lang_ && o.key == *key_) return fail("REPLIES: " + where() + " is given twice");
@@ -126,7 +130,7 @@ class RepliesReader final : public nlohmann::json::json_sax_t {
     std::string_view what = e.what();
     if (const auto end = what.find("] "); end != std::string_view::npos) what.remove_prefix(end + 2);
     if (what.starts_with("parse error ")) what.remove_prefix(12);
-    return fail(fmt::format("REPLIES: not valid JSON ({})", excerpt(what, 200)));
+    return fail(fmt::format(FMT_COMPILE("REPLIES: not valid JSON ({})"), excerpt(what, 200)));
   }
 
  private:
@@ -135,13 +139,13 @@ class RepliesReader final : public nlohmann::json::json_sax_t {
     switch (depth_) {
       case 0: return fail("REPLIES: not a JSON object");
       case 1:
-        return fail(fmt::format("REPLIES: {}: expected an object of texts like {{\"ask_goal\": \"...\"}}, got {}",
+        return fail(fmt::format(FMT_COMPILE("REPLIES: {}: expected an object of texts like {{\"ask_goal\": \"...\"}}, got {}"),
                                 to_string(*lang_), what));
-      default: return fail(fmt::format("REPLIES: {}: expected a string, got {}", where(), what));
+      default: return fail(fmt::format(FMT_COMPILE("REPLIES: {}: expected a string, got {}"), where(), what));
     }
   }
 
-  std::string where() const { return fmt::format("{}.{}", to_string(*lang_), to_string(*key_)); }
+  std::string where() const { return fmt::format(FMT_COMPILE("{}.{}"), to_string(*lang_), to_string(*key_)); }
 
   bool fail(std::string message) {
     if (error.empty()) error = std::move(message);
@@ -161,7 +165,7 @@ std::string set_min_budget(Config& c, std::string_view value) {
   long v = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
   if (ec != std::errc{} || end != value.data() + value.size() || v < 0 || v > 1'000'000'000) {
-    return fmt::format("MIN_BUDGET: expected a whole number like 300, got '{}'", value);
+    return fmt::format(FMT_COMPILE("MIN_BUDGET: expected a whole number like 300, got '{}'"), value);
   }
   c.min_budget = v;
   return {};
@@ -172,7 +176,7 @@ std::string set_call_minutes(Config& c, std::string_view value) {
   int v = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
   if (ec != std::errc{} || end != value.data() + value.size() || v < 1 || v > 480) {
-    return fmt::format("CALL_MINUTES: expected a whole number of minutes from 1 to 480, like 30, got '{}'", value);
+    return fmt::format(FMT_COMPILE("CALL_MINUTES: expected a whole number of minutes from 1 to 480, like 30, got '{}'"), value);
   }
   c.call_minutes = v;
   return {};
@@ -192,7 +196,7 @@ std::string set_booking_days(Config& c, std::string_view value) {
     const int from = parse_weekday(trim(item.substr(0, dash)));
     const int to = dash == std::string_view::npos ? from : parse_weekday(trim(item.substr(dash + 1)));
     if (from < 0 || to < 0) {
-      return fmt::format("BOOKING_DAYS: unknown day in '{}' (use e.g. tue,wed,thu,fri)", item);
+      return fmt::format(FMT_COMPILE("BOOKING_DAYS: unknown day in '{}' (use e.g. tue,wed,thu,fri)"), item);
     }
     for (int d = from;; d = (d + 1) % 7) {
       days[static_cast<std::size_t>(d)] = true;
@@ -207,7 +211,7 @@ std::string set_booking_days(Config& c, std::string_view value) {
 
 std::string set_default_language(Config& c, std::string_view value) {
   const auto lang = parse_lang(trim(value));
-  if (!lang) return fmt::format("DEFAULT_LANGUAGE: expected 'es' or 'en', got '{}'", value);
+  if (!lang) return fmt::format(FMT_COMPILE("DEFAULT_LANGUAGE: expected 'es' or 'en', got '{}'"), value);
   c.default_language = *lang;
   return {};
 }
@@ -226,3 +230,5 @@ std::string set_replies(Config& c, std::string_view value) {
 }
 
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

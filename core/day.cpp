@@ -8,6 +8,9 @@
 #include <vector>
 
 #include "text.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -530,3 +533,5 @@ bool asks_other_day(std::string_view text) {
 }
 
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

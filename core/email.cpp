@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "text.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -488,3 +491,5 @@ EmailReading read_email(std::string_view text) {
 }
 
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 
+#include "after_booking.hpp"
 #include "intent.hpp"
 #include "question.hpp"
+#include "scheduling.hpp"
 #include "replies.hpp"
 #include "step.hpp"
 #include "steps.hpp"
@@ -81,8 +83,8 @@ bool has_words(std::string_view text) {
 std::optional<std::string> current_question(const Turn& t, Step step) {
   const State& s = t.in.state;
   if (step == Step::name) return reply_ask_name(t.lang, t.in.config);
-  if (step == Step::time) {
-    const auto day = parse_iso_date(s.preferred_day);
+  if (step == Step::time || step == Step::reschedule_time) {
+    const auto day = offer_day(t);
     if (!day) return std::nullopt;
     return reply_offer_slots(t.lang, t.in.config, *day, stored_offer(s));
   }
@@ -229,7 +231,12 @@ Decision decide(const Input& in, const Reading& m) {
     if (cancel_result(in, id)->kind != CommandResult::Kind::cancelled) keep(id);
   }
   for (const auto& r : in.results) {
-    if (r.kind == CommandResult::Kind::failed && r.during == "cancel" && !contains(pending, r.appointment_id)) keep(r.appointment_id);
+    // (Never the contact's own call: a cancel the lead asked for that
+    // failed leaves the call standing, as they are told.)
+    if (r.kind == CommandResult::Kind::failed && r.during == "cancel" && !contains(pending, r.appointment_id) &&
+        r.appointment_id != in.state.appointment_id) {
+      keep(r.appointment_id);
+    }
     // A booking still unknown after its looks: looked for again next time.
     if (r.kind == CommandResult::Kind::failed && r.during == "book" && r.unknown) keep(std::string(kSlotEntry) + r.slot);
   }
@@ -255,6 +262,12 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   }
   Turn t{in, lang, Decision{s, std::nullopt, {}, {}}};
 
+  // GHL's news of an appointment, not a lead's message (no reply).
+  if (!in.message.event.empty()) {
+    on_appointment_event(t);
+    return t.out;
+  }
+
   // A call whose outcome is unknown is checked before anything is decided
   // on it: a booking may exist, a reply may have been delivered. Never
   // book or send again on a guess.
@@ -274,6 +287,13 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     }
     if (r.during == "save") {
       t.out.command = Command{Command::Kind::read_contact, {}};
+      t.out.outcome = "command";
+      return t.out;
+    }
+    // A move, or the cancel the lead asked for: the appointment says
+    // which (protocol.cpp, reconcile_change).
+    if (r.during == "move" || (r.during == "cancel" && r.appointment_id == s.appointment_id)) {
+      t.out.command = Command{Command::Kind::read_appointment, {{"appointment_id", r.appointment_id}}};
       t.out.outcome = "command";
       return t.out;
     }
@@ -399,7 +419,7 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   std::string_view answer = text;
   std::string told;
   if (const QuestionReading q = read_question(text); q.question != Question::none) {
-    if (q.question == Question::times && step == Step::time) {
+    if (q.question == Question::times && (step == Step::time || step == Step::reschedule_time)) {
       answer = {};
       if (auto again = current_question(t, step)) {
         say(t, std::move(*again), "answered");

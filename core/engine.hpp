@@ -29,6 +29,11 @@ struct Message {
   // have reached the lead (the answer said maybe_sent; the shell
   // remembered it): look for that reply before sending it again.
   bool maybe_sent = false;
+  // Not a lead's message but GHL's news of an appointment (the
+  // AppointmentUpdate/AppointmentDelete webhooks): "appointment", with the
+  // appointment's id. The text is then empty and nothing is sent.
+  std::string event;
+  std::string appointment_id;
 };
 
 // What the shell reports back after performing a command (the protocol
@@ -39,11 +44,16 @@ struct CommandResult {
   // conversation's messages. applied: a save whose answer was lost was
   // found in the contact as read again. resolved: a check whose answer the
   // protocol already folded into the result it checked (protocol.cpp, reconcile).
-  enum class Kind { slots, booked, slot_taken, cancelled, failed, delivered, applied, resolved };
+  // appointment: read_appointment's answer. moved: the appointment is at `slot` now.
+  enum class Kind { slots, booked, slot_taken, cancelled, failed, delivered, applied, resolved, appointment, moved };
   Kind kind = Kind::failed;
   Date date{};                     // slots: the day asked for
   std::vector<std::string> slots;  // slots: free slots, ISO-8601 with offset
-  std::string appointment_id;      // booked
+  std::string appointment_id;      // booked, moved, appointment
+  // appointment: whether GHL has it, its status ("confirmed", "cancelled",
+  // ...), and its start and end in the business's local time (ISO-8601).
+  bool found = false;
+  std::string appointment_status, start, end;
   std::string slot;                // booked / slot_taken: the slot the book command asked for
   std::string during;              // failed: read, fetch_slots, book, cancel, save, send
   // failed: GHL may have done it (a timeout or lost connection after the
@@ -68,7 +78,7 @@ inline bool may_have_been_sent(const CommandResult& r) {
 // One command for the shell to perform. Its arguments are written to the
 // wire as they are, in this order (protocol.cpp: the command table).
 struct Command {
-  enum class Kind { none, fetch_slots, book, cancel, find_booking, find_reply, read_contact };
+  enum class Kind { none, fetch_slots, book, cancel, find_booking, find_reply, read_contact, read_appointment, move };
   Kind kind = Kind::none;
   std::vector<std::pair<std::string_view, std::string>> args;
 

@@ -6,6 +6,9 @@
 #include <string>
 
 #include "text.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -204,3 +207,5 @@ std::optional<Lang> clearly_language(std::string_view text) {
 }
 
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

@@ -1,11 +1,13 @@
 #include "protocol.hpp"
 
 #include <algorithm>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "engine.hpp"
 #include "request.hpp"
+#include "slot.hpp"
 #include "small_sort.hpp"
 #include "step.hpp"
 #include "text.hpp"
@@ -15,12 +17,14 @@ namespace {
 
 // A JSON string, escaped as nlohmann's dump() does. Every string written
 // comes from the request (which nlohmann checked is UTF-8) or from the
-// engine; should one ever not be UTF-8, nlohmann's dump replaces the bad
-// bytes. (A serializer per string, as dump() builds, cost more than the
-// whole decision.)
+// engine; should one ever not be UTF-8, the bad bytes become U+FFFD (and
+// control characters spaces). (A serializer per string, as dump() builds,
+// cost more than the whole decision.)
 void write_string(std::string& out, std::string_view s) {
   if (!is_valid_utf8(s)) {
-    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // (Not nlohmann's dump: its serializer brings printf and float
+    // formatting into the WebAssembly, ~10 KB for a case that never happens.)
+    write_string(out, sanitize_utf8(s));
     return;
   }
   static constexpr char kHex[] = "0123456789abcdef";
@@ -67,6 +71,9 @@ constexpr CommandRow kCommands[] = {
     {Command::Kind::find_booking, "find_booking", "booking_found"},
     {Command::Kind::find_reply, "find_reply", "reply_found"},
     {Command::Kind::read_contact, "read_contact", "contact"},
+    // After the booking (issue 12): the appointment as GHL holds it, and a move.
+    {Command::Kind::read_appointment, "read_appointment", "appointment"},
+    {Command::Kind::move, "move", "moved"},
 };
 
 const CommandRow& row_of(Command::Kind kind) {
@@ -101,15 +108,17 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
     r.during = std::string(row_of(asked.kind).type);
     r.slot = std::string(asked.arg("slot"));
     r.appointment_id = std::string(asked.arg("appointment_id"));
-    if (asked.kind == Command::Kind::book && slot_taken(raw)) r.kind = CommandResult::Kind::slot_taken;
+    if ((asked.kind == Command::Kind::book || asked.kind == Command::Kind::move) && slot_taken(raw)) {
+      r.kind = CommandResult::Kind::slot_taken;
+    }
     return true;
   }
   if (asked.kind == Command::Kind::none) {
-    return why = fmt::format("result '{}' answers a save-and-send, which only reports failures", raw.type), false;
+    return why = fmt::format(FMT_COMPILE("result '{}' answers a save-and-send, which only reports failures"), raw.type), false;
   }
   const CommandRow& row = row_of(asked.kind);
   if (raw.type != row.done) {
-    return why = fmt::format("result '{}' does not answer command '{}' (expected '{}' or 'failed')", raw.type, row.type, row.done),
+    return why = fmt::format(FMT_COMPILE("result '{}' does not answer command '{}' (expected '{}' or 'failed')"), raw.type, row.type, row.done),
            false;
   }
   switch (asked.kind) {
@@ -149,15 +158,62 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       if (raw.fields != Shape::object) return why = "contact result needs the contact's fields (an object)", false;
       r.fields = raw.field_values;
       return true;
+    case Command::Kind::read_appointment:
+      r.kind = CommandResult::Kind::appointment;
+      r.appointment_id = std::string(asked.arg("appointment_id"));
+      r.found = raw.found;
+      r.appointment_status = raw.appointment_status;
+      r.start = raw.start;
+      r.end = raw.end;
+      if (r.found && !parse_slot(r.start)) return why = "appointment result needs its start (ISO-8601 local time) when found", false;
+      return true;
+    case Command::Kind::move:
+      r.kind = CommandResult::Kind::moved;
+      if (raw.slot != asked.arg("slot")) return why = "moved result is for a slot that was not asked for", false;
+      r.appointment_id = std::string(asked.arg("appointment_id"));
+      r.slot = raw.slot;
+      return true;
     case Command::Kind::none: break;
   }
   return why = "unreachable", false;
+}
+
+// A move or cancel whose answer was lost is checked by reading the
+// appointment (engine.cpp asks for it): at the new slot → moved; cancelled
+// or gone → cancelled; otherwise a plain failure. A read that is not such a
+// check (the last result before it is not an unknown move or cancel)
+// changes nothing.
+void reconcile_change(std::vector<CommandResult>& results) {
+  if (results.size() < 2) return;
+  const CommandResult& answer = results.back();
+  CommandResult& checked = results[results.size() - 2];
+  if (checked.kind != CommandResult::Kind::failed || !checked.unknown) return;
+  if (checked.during != "move" && checked.during != "cancel") return;
+  if (answer.kind != CommandResult::Kind::appointment) return;  // the check failed: nothing learned
+  if (checked.during == "move") {
+    if (answer.found && answer.start == checked.slot && fold(answer.appointment_status) != "cancelled") {
+      checked.kind = CommandResult::Kind::moved;
+      checked.unknown = false;
+    } else {
+      checked.unknown = false;
+    }
+    return;
+  }
+  if (!answer.found || fold(answer.appointment_status) == "cancelled") {
+    const std::string id = checked.appointment_id;
+    checked = CommandResult{};
+    checked.kind = CommandResult::Kind::cancelled;
+    checked.appointment_id = id;
+  } else {
+    checked.unknown = false;
+  }
 }
 
 // A check answers the unknown failure just before it: fold its answer into
 // that result, so the engine sees what really happened (a booking made, a
 // reply delivered) or a plain failure, and never checks twice.
 void reconcile(std::vector<CommandResult>& results, Command::Kind check) {
+  if (check == Command::Kind::read_appointment) return reconcile_change(results);
   if (results.size() < 2 || (check != Command::Kind::find_booking && check != Command::Kind::find_reply &&
                              check != Command::Kind::read_contact)) {
     return;
@@ -228,7 +284,7 @@ std::string read_config(const RawRequest& raw, Config& c) {
 }
 
 void write_command(std::string& out, const Command& c, long id) {
-  out += fmt::format("{{\"id\":{},\"type\":", id);
+  out += fmt::format(FMT_COMPILE("{{\"id\":{},\"type\":"), id);
   write_string(out, row_of(c.kind).type);
   for (const auto& [key, value] : c.args) {
     out += ',';
@@ -302,6 +358,11 @@ std::string handle(std::string_view request, const Config* configured) {
   in.message.id = std::move(raw.message_id);
   in.message.text = std::move(raw.message_text);
   in.message.maybe_sent = raw.message_maybe_sent;
+  in.message.event = std::move(raw.message_event);
+  in.message.appointment_id = std::move(raw.message_appointment_id);
+  if (!in.message.event.empty() && (in.message.event != "appointment" || in.message.appointment_id.empty())) {
+    return error_json("bad_request", "message.event is \"appointment\", with the appointment_id");
+  }
   if (configured != nullptr) {
     in.config = *configured;
   } else if (auto e = read_config(raw, in.config); !e.empty()) {
@@ -313,7 +374,7 @@ std::string handle(std::string_view request, const Config* configured) {
   in.today = *today;
 
   if (raw.results != Shape::absent && (raw.results != Shape::array || raw.result_list.size() > kMaxResults)) {
-    return error_json("bad_request", fmt::format("results must be an array of at most {}", kMaxResults));
+    return error_json("bad_request", fmt::format(FMT_COMPILE("results must be an array of at most {}"), kMaxResults));
   }
   std::size_t first = 0;
   // Id 0 is the shell's own read of the contact, before the first call.
@@ -336,12 +397,12 @@ std::string handle(std::string_view request, const Config* configured) {
     const RawResult& r = raw.result_list[i];
     const Decision asked = decide(in, reading);
     if (action_of(asked, in.saved) == Action::nothing) {
-      return error_json("bad_request", fmt::format("result {} answers nothing: action {} was to send nothing", r.id, id));
+      return error_json("bad_request", fmt::format(FMT_COMPILE("result {} answers nothing: action {} was to send nothing"), r.id, id));
     }
-    if (r.id != id) return error_json("bad_request", fmt::format("result {} must have id {} (the action it answers)", i, id));
+    if (r.id != id) return error_json("bad_request", fmt::format(FMT_COMPILE("result {} must have id {} (the action it answers)"), i, id));
     std::string why;
     if (!read_result(r, asked, in.results.emplace_back(), why)) {
-      return error_json("bad_request", fmt::format("result {}: {}", id, why));
+      return error_json("bad_request", fmt::format(FMT_COMPILE("result {}: {}"), id, why));
     }
     const CommandResult& got = in.results.back();
     if (asked.command.kind == Command::Kind::none && (got.during == "send" || (got.during == "save" && got.unknown))) {
@@ -371,7 +432,7 @@ std::string handle(std::string_view request, const Config* configured) {
   if (action == Action::perform) write_command(out, d.command, id);
   out += ",\"handled\":";
   out += action != Action::perform && d.handled ? "true" : "false";
-  if (action == Action::save_and_send) out += fmt::format(",\"id\":{}", id);
+  if (action == Action::save_and_send) out += fmt::format(FMT_COMPILE(",\"id\":{}"), id);
   out += ",\"language\":";
   write_string(out, d.target.language.empty() ? in.state.language : d.target.language);
   if (action != Action::perform && d.maybe_sent) out += ",\"maybe_sent\":true";

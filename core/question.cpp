@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "text.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -372,3 +375,5 @@ QuestionReading read_question(std::string_view text) {
 }
 
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

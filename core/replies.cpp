@@ -1,5 +1,6 @@
 #include "replies.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 namespace booking {
@@ -31,7 +32,7 @@ std::string times_list(const std::vector<Slot>& slots) {
 }
 
 std::string money(long amount) {
-  std::string digits = fmt::format("{}", amount);
+  std::string digits = fmt::format(FMT_COMPILE("{}"), amount);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
@@ -219,7 +220,7 @@ std::string reply_time_named_taken(Lang l, const Config& c, Date day, const std:
 std::string reply_answer(Lang l, const Config& c, TextKey answer) {
   if (answer == K::answer_duration) {
     if (c.call_minutes <= 0) return text(l, c, K::answer_duration_unset);
-    const std::string minutes = fmt::format("{}", c.call_minutes);
+    const std::string minutes = fmt::format(FMT_COMPILE("{}"), c.call_minutes);
     return text(l, c, K::answer_duration, {{P::minutes, minutes}});
   }
   if (answer == K::answer_what) {
@@ -228,6 +229,19 @@ std::string reply_answer(Lang l, const Config& c, TextKey answer) {
   }
   return text(l, c, answer);
 }
+
+std::string reply_about_call(Lang l, const Config& c, TextKey key, const Slot& call) {
+  return text(l, c, key, {{P::day, day_phrase(call.date, l)}, {P::time, format_time(call)}});
+}
+
+std::string reply_rescheduled(Lang l, const Config& c, const Slot& from, const Slot& to) {
+  const std::string old_day = day_phrase(from.date, l), old_time = format_time(from);
+  const std::string day = day_phrase(to.date, l), time = format_time(to);
+  return text(l, c, K::rescheduled,
+              {{P::old_day, old_day}, {P::old_time, old_time}, {P::day, day}, {P::time, time}});
+}
+
+std::string reply_plain(Lang l, const Config& c, TextKey key) { return text(l, c, key); }
 
 // Without a Config: the default texts.
 std::string reply_ask_goal(Lang l, std::string_view name) { return reply_ask_goal(l, defaults(), name); }

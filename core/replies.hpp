@@ -86,6 +86,13 @@ std::string reply_time_named_taken(Lang l, const Config& c, Date day, const std:
 // answer_duration_unset.
 std::string reply_answer(Lang l, const Config& c, TextKey answer);
 
+// Issue 12's texts. `reply_about_call`: a key whose {day} and {time} are
+// the call's (reschedule_kept, confirm_cancel, cancelled_by_lead,
+// appointment_cancelled, change_failed).
+std::string reply_about_call(Lang l, const Config& c, TextKey key, const Slot& call);
+std::string reply_rescheduled(Lang l, const Config& c, const Slot& from, const Slot& to);
+std::string reply_plain(Lang l, const Config& c, TextKey key);  // ask_reschedule_day, reschedule_limit
+
 // The title of the appointment in the calendar: "Llamada con Ana" /
 // "Call with Ana".
 std::string reply_title(Lang l, std::string_view name);

@@ -1,5 +1,6 @@
 #include "request.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -39,11 +40,11 @@ class Reader final : public json::json_sax_t {
     return scalar(Shape::other, nullptr);
   }
   bool number_integer(number_integer_t v) override {
-    const std::string t = fmt::format("{}", v);
+    const std::string t = fmt::format(FMT_COMPILE("{}"), v);
     return scalar(Shape::other, &t, true);
   }
   bool number_unsigned(number_unsigned_t v) override {
-    const std::string t = fmt::format("{}", v);
+    const std::string t = fmt::format(FMT_COMPILE("{}"), v);
     return scalar(Shape::other, &t, true);
   }
   bool number_float(number_float_t, const string_t& text) override { return scalar(Shape::other, &text, true); }
@@ -71,6 +72,8 @@ class Reader final : public json::json_sax_t {
         out_.message = Shape::object;
         out_.message_id.clear();
         out_.message_text.clear();
+        out_.message_event.clear();
+        out_.message_appointment_id.clear();
         out_.message_maybe_sent = false;
         return push(Ctx::message);
       }
@@ -179,6 +182,8 @@ class Reader final : public json::json_sax_t {
       case Ctx::message:
         if (f.key == "id") out_.message_id = str ? std::string(utf8_prefix(*str, 256)) : std::string{};
         else if (f.key == "text") out_.message_text = str ? *str : std::string{};
+        else if (f.key == "event") out_.message_event = str ? std::string(utf8_prefix(*str, 64)) : std::string{};
+        else if (f.key == "appointment_id") out_.message_appointment_id = str ? std::string(utf8_prefix(*str, 256)) : std::string{};
         break;
       case Ctx::results:
         if (out_.result_list.size() <= kMaxResults) out_.result_list.emplace_back();
@@ -196,6 +201,9 @@ class Reader final : public json::json_sax_t {
         else if (f.key == "appointment_id") r.appointment_id = v;
         else if (f.key == "slot") r.slot = v;
         else if (f.key == "during") r.during = v;
+        else if (f.key == "appointment_status") r.appointment_status = std::string(utf8_prefix(v, 64));
+        else if (f.key == "start") r.start = std::string(utf8_prefix(v, 64));
+        else if (f.key == "end") r.end = std::string(utf8_prefix(v, 64));
         else if (f.key == "slots") r.slots = shape, r.slot_list.clear();
         else if (f.key == "fields") r.fields = shape, r.field_values = State{};
         break;

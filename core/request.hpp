@@ -22,6 +22,7 @@ struct RawResult {
   bool unknown = false;  // failed: GHL may have done it
   bool found = false;    // reply_found: the reply is among the conversation's messages
   std::string type, date, appointment_id, slot, during, error;
+  std::string appointment_status, start, end;  // appointment
   Shape slots = Shape::absent;
   std::vector<std::string> slot_list;  // at most kMaxSlotsRead strings
   Shape fields = Shape::absent;        // contact: the contact's fields
@@ -36,6 +37,7 @@ struct RawRequest {
   Shape message = Shape::absent;
   std::string message_id, message_text;
   bool message_maybe_sent = false;
+  std::string message_event, message_appointment_id;
   Shape results = Shape::absent;
   std::vector<RawResult> result_list;  // at most kMaxResults + 1 are kept
   Shape config = Shape::absent;

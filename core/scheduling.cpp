@@ -7,13 +7,18 @@
 #include "scheduling.hpp"
 
 #include <algorithm>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include "after_booking.hpp"
 #include "day.hpp"
 #include "replies.hpp"
 #include "small_sort.hpp"
 #include "steps.hpp"
 #include "time_choice.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -79,6 +84,11 @@ std::string join_isos(const std::vector<Slot>& slots) {
   return out;
 }
 
+// Moving a booked call (issue 12) walks the same day and time answers,
+// from its own steps, and ends in a move instead of a booking.
+Step day_step(const Turn& t) { return moving(t) ? Step::reschedule : Step::day; }
+Step time_step(const Turn& t) { return moving(t) ? Step::reschedule_time : Step::time; }
+
 DayAnswer read_day(const Turn& t, std::string_view text) {
   return resolve_day(text, t.in.today, t.in.config.booking_days, t.lang == Lang::en);
 }
@@ -92,20 +102,23 @@ void fetch_for(Turn& t, const DayAnswer& a) {
 
 // The time step, with `slots` of `day` on offer.
 void offer(Turn& t, Date day, const std::vector<Slot>& slots, std::string text) {
-  move_to(t, Step::time);
-  t.out.target.preferred_day = to_iso(day);
+  move_to(t, time_step(t));
+  // (While moving, preferred_day stays the booked call's: the offer's
+  // slots carry their day.)
+  if (!moving(t)) t.out.target.preferred_day = to_iso(day);
   t.out.target.offered_slots = join_isos(slots);
   say(t, std::move(text), "advanced");
 }
 
 // Back at the day question, with nothing on offer.
 void stay_on_day(Turn& t, std::string text, const char* outcome) {
-  move_to(t, Step::day);
+  move_to(t, day_step(t));
   t.out.target.offered_slots.clear();
   say(t, std::move(text), outcome);
 }
 
 void book(Turn& t, const Slot& slot) {
+  if (moving(t)) return move_call(t, slot);
   const std::string title = reply_title(t.lang, t.in.config, shown(t.in.state.customer_name));
   t.out.command = Command{Command::Kind::book, {{"slot", slot.iso}, {"title", title}}};
   t.out.outcome = "command";
@@ -118,7 +131,7 @@ void confirm(Turn& t, const CommandResult& booked) {
   t.out.target.appointment_id = booked.appointment_id;
   t.out.target.appointment_datetime = slot->iso;
   t.out.target.preferred_day = to_iso(slot->date);
-  t.out.target.preferred_time = fmt::format("{:02}:{:02}", slot->hour, slot->minute);
+  t.out.target.preferred_time = fmt::format(FMT_COMPILE("{:02}:{:02}"), slot->hour, slot->minute);
   t.out.target.offered_slots.clear();
   say(t, reply_confirmed(t.lang, t.in.config, *slot, shown(t.in.state.customer_email)), "advanced");
 }
@@ -194,8 +207,23 @@ void refuse_day(Turn& t, Step step, const DayAnswer& a) {
 
 }  // namespace
 
+bool moving(const Turn& t) {
+  if (t.new_booking) return false;
+  Step step = Step::greeting;
+  if (!parse_step(t.in.state.booking_step, step)) return false;
+  return step == Step::reschedule || step == Step::reschedule_time || step == Step::scheduled;
+}
+
+std::optional<Date> offer_day(const Turn& t) {
+  if (!moving(t)) return parse_iso_date(t.in.state.preferred_day);
+  const auto offer = stored_offer(t.in.state);
+  if (offer.empty()) return std::nullopt;
+  return offer.front().date;
+}
+
 void on_day(Turn& t, std::string_view text) {
   if (const auto* booked = find_result(t.in, CommandResult::Kind::booked)) return confirm(t, *booked);
+  if (const auto* moved = find_result(t.in, CommandResult::Kind::moved)) return confirm_move(t, *moved);
   const DayAnswer answer = read_day(t, text);
   if (const auto* r = find_result(t.in, CommandResult::Kind::slots)) {
     if (const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken)) {
@@ -204,14 +232,16 @@ void on_day(Turn& t, std::string_view text) {
     return answer_with_slots(t, text, answer, *r);
   }
   if (answer.error == DayError::none) return fetch_for(t, answer);
-  refuse_day(t, Step::day, answer);
+  refuse_day(t, day_step(t), answer);
 }
 
 void on_time(Turn& t, std::string_view text) {
   const auto& s = t.in.state;
   if (const auto* booked = find_result(t.in, CommandResult::Kind::booked)) return confirm(t, *booked);
-  // first_missing() made sure the time step has a day and an offer.
-  const auto preferred = parse_iso_date(s.preferred_day);
+  if (const auto* moved = find_result(t.in, CommandResult::Kind::moved)) return confirm_move(t, *moved);
+  // first_missing() made sure the time step has a day and an offer (while
+  // moving, the offer's own day).
+  const auto preferred = offer_day(t);
   if (!preferred) return on_failure(t);
   const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken);
   const auto* fresh = find_result(t.in, CommandResult::Kind::slots);
@@ -250,26 +280,22 @@ void on_time(Turn& t, std::string_view text) {
     }
     case TimeReading::Kind::not_offered:
       return fail_attempt(
-          t, Step::time, reply_time_not_offered(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
+          t, time_step(t), reply_time_not_offered(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
     case TimeReading::Kind::none: break;
   }
   // "Otro día": back to the day question.
   if (asks_other_day(text)) {
     t.out.target.offered_slots.clear();
-    move_to(t, Step::day);
-    return say(t, reply_ask_day(t.lang, t.in.config), "rewound");
+    move_to(t, day_step(t));
+    return say(t, moving(t) ? reply_plain(t.lang, t.in.config, TextKey::ask_reschedule_day) : reply_ask_day(t.lang, t.in.config),
+               "rewound");
   }
-  if (day.error != DayError::not_understood && day.error != DayError::none) return refuse_day(t, Step::time, day);
+  if (day.error != DayError::not_understood && day.error != DayError::none) return refuse_day(t, time_step(t), day);
   // Neither a time nor a day: the times again.
-  fail_attempt(t, Step::time,
+  fail_attempt(t, time_step(t),
                reply_invalid_offer(t.lang, t.in.config, *preferred, offered, attempts_after_failure(t)));
 }
 
-void on_scheduled(Turn& t, std::string_view) {
-  // The step's requirements (steps.cpp) made sure a booked contact has a readable slot.
-  if (const auto slot = parse_slot(t.in.state.appointment_datetime)) {
-    say(t, reply_already_scheduled(t.lang, t.in.config, *slot), "repeated");
-  }
-}
-
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

@@ -1,5 +1,6 @@
 #include "slot.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -65,15 +66,15 @@ std::optional<Slot> parse_slot(std::string_view iso) {
 std::string format_time(const Slot& s) {
   const int h12 = s.hour % 12 == 0 ? 12 : s.hour % 12;
   const char* suffix = s.hour < 12 ? "am" : "pm";
-  if (s.minute == 0) return fmt::format("{}{}", h12, suffix);
-  return fmt::format("{}:{:02}{}", h12, s.minute, suffix);
+  if (s.minute == 0) return fmt::format(FMT_COMPILE("{}{}"), h12, suffix);
+  return fmt::format(FMT_COMPILE("{}:{:02}{}"), h12, s.minute, suffix);
 }
 
 std::string format_day(Date d, Lang lang) {
   if (!is_valid(d)) return {};
   const std::string_view wd = weekday_name(weekday(d), lang);
-  if (lang == Lang::es) return fmt::format("{} {} de {}", wd, d.day, kMonthEs[d.month - 1]);
-  return fmt::format("{}, {} {}", wd, kMonthEn[d.month - 1], d.day);
+  if (lang == Lang::es) return fmt::format(FMT_COMPILE("{} {} de {}"), wd, d.day, kMonthEs[d.month - 1]);
+  return fmt::format(FMT_COMPILE("{}, {} {}"), wd, kMonthEn[d.month - 1], d.day);
 }
 
 std::string_view weekday_name(int w, Lang lang) {

@@ -28,6 +28,7 @@ struct State {
   std::string offered_slots;         // slots offered at the time step, comma-separated ISO-8601
   std::string last_message_id;       // for dropping a redelivered webhook
   std::string pending_cancel;        // appointments the bot must still cancel (ids, comma-separated)
+  std::string reschedule_count;      // times the lead moved the current appointment by chat
   friend bool operator==(const State&, const State&) = default;
 };
 
@@ -44,7 +45,7 @@ struct StateField {
   std::string_view data_type;
 };
 
-inline constexpr std::array<StateField, 16> kStateFields{{
+inline constexpr std::array<StateField, 17> kStateFields{{
     {"booking_step", &State::booking_step, "TEXT"},
     {"language", &State::language, "TEXT"},
     {"customer_name", &State::customer_name, "TEXT"},
@@ -61,6 +62,7 @@ inline constexpr std::array<StateField, 16> kStateFields{{
     {"offered_slots", &State::offered_slots, "TEXT"},
     {"last_message_id", &State::last_message_id, "TEXT"},
     {"pending_cancel", &State::pending_cancel, "TEXT"},
+    {"reschedule_count", &State::reschedule_count, "TEXT"},
 }};
 
 // Longest value we keep in one field; GHL text fields hold more, but a

@@ -19,6 +19,10 @@ enum class Step {
   day,        // asked for the day
   time,       // offered slots, waiting for the choice
   scheduled,  // booked
+  reschedule,       // booked; asked for the day to move the call to
+  reschedule_time,  // booked; offered the new day's slots
+  cancel_confirm,   // booked; asked to confirm the cancellation
+  cancelled,        // the business cancelled the call in GHL; the lead is told at their next message
   complete,   // budget under the minimum: politely closed
   opted_out,  // the lead said stop: never write again
   handoff,    // the lead asked for a person: the bot stays silent

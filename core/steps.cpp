@@ -1,8 +1,10 @@
 #include "steps.hpp"
 
 #include <array>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include "after_booking.hpp"
 #include "answer.hpp"
 #include "budget.hpp"
 #include "email.hpp"
@@ -56,7 +58,7 @@ std::optional<std::string> read_goal(std::string_view text, const Config&) { ret
 std::optional<std::string> read_pain(std::string_view text, const Config&) { return bounded_answer(text, kPainMaxChars); }
 std::optional<std::string> read_budget(std::string_view text, const Config&) {
   const auto budget = extract_budget(text);
-  return budget ? std::optional<std::string>(fmt::format("{}", *budget)) : std::nullopt;
+  return budget ? std::optional<std::string>(fmt::format(FMT_COMPILE("{}"), *budget)) : std::nullopt;
 }
 std::optional<std::string> read_email_row(std::string_view text, const Config&) { return read_email(text).email; }
 
@@ -72,7 +74,7 @@ void on_greeting(Turn& t, const StepRow&, std::string_view) {
 void on_budget(Turn& t, const StepRow& r, std::string_view text) {
   const auto budget = extract_budget(text);
   if (!budget || *budget >= t.in.config.min_budget) return on_answer(t, r, text);
-  t.out.target.customer_budget = fmt::format("{}", *budget);
+  t.out.target.customer_budget = fmt::format(FMT_COMPILE("{}"), *budget);
   move_to(t, Step::complete);
   say(t, reply_low_budget(t.lang, t.in.config), "advanced");
 }
@@ -118,6 +120,11 @@ void on_confirm_email(Turn& t, const StepRow&, std::string_view text) {
 void on_day_row(Turn& t, const StepRow&, std::string_view text) { on_day(t, text); }
 void on_time_row(Turn& t, const StepRow&, std::string_view text) { on_time(t, text); }
 void on_scheduled_row(Turn& t, const StepRow&, std::string_view text) { on_scheduled(t, text); }
+void on_reschedule_row(Turn& t, const StepRow&, std::string_view text) { on_reschedule(t, text); }
+void on_reschedule_time_row(Turn& t, const StepRow&, std::string_view text) { on_reschedule_time(t, text); }
+void on_cancel_confirm_row(Turn& t, const StepRow&, std::string_view text) { on_cancel_confirm(t, text); }
+void on_cancelled_row(Turn& t, const StepRow&, std::string_view text) { on_cancelled(t, text); }
+std::string ask_reschedule(Lang l, const Config& c, const State&) { return reply_plain(l, c, TextKey::ask_reschedule_day); }
 void on_complete(Turn& t, const StepRow&, std::string_view) { say(t, reply_closed(t.lang, t.in.config), "closed"); }
 
 using S = State;
@@ -136,6 +143,10 @@ constexpr std::array<StepRow, kStepCount> kRows{{
     {Step::day,       "day",       ask_day,    nullptr,     nullptr,         nullptr,          none,       true,   false,  nullptr,     nullptr,                    Step::time,   on_day_row},
     {Step::time,      "time",      nullptr,    nullptr,     nullptr,         has_offer,        Step::day,  true,   false,  nullptr,     nullptr,                    Step::scheduled, on_time_row},
     {Step::scheduled, "scheduled", nullptr,    nullptr,     nullptr,         has_appointment,  Step::day,  true,   false,  nullptr,     nullptr,                    none,         on_scheduled_row},
+    {Step::reschedule, "reschedule", ask_reschedule, nullptr, nullptr,     has_appointment,  Step::day,  true,   false,  nullptr,     nullptr,                    none,         on_reschedule_row},
+    {Step::reschedule_time, "reschedule_time", nullptr, nullptr, nullptr,  has_appointment,  Step::day,  true,   false,  nullptr,     nullptr,                    none,         on_reschedule_time_row},
+    {Step::cancel_confirm, "cancel_confirm", nullptr, nullptr, nullptr,    has_appointment,  Step::day,  true,   false,  nullptr,     nullptr,                    none,         on_cancel_confirm_row},
+    {Step::cancelled, "cancelled", nullptr,    nullptr,     nullptr,         nullptr,          none,       true,   false,  nullptr,     nullptr,                    none,         on_cancelled_row},
     {Step::complete,  "complete",  nullptr,    nullptr,     nullptr,         nullptr,          none,       false,  false,  nullptr,     nullptr,                    none,         on_complete},
     {Step::opted_out, "opted_out", nullptr,    nullptr,     nullptr,         nullptr,          none,       false,  true,   nullptr,     nullptr,                    none,         nullptr},
     {Step::handoff,   "handoff",   nullptr,    nullptr,     nullptr,         nullptr,          none,       false,  true,   nullptr,     nullptr,                    none,         nullptr},

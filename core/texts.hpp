@@ -70,6 +70,14 @@ enum class TextKey : std::uint8_t {
   answer_what,         // "what do you do?": {pitch} is BUSINESS_PITCH, else default_pitch
   default_pitch,       // {pitch} when BUSINESS_PITCH is not set
   answer_times,        // "what times do you have?" before a day is chosen
+  ask_reschedule_day,  // the lead wants to move the call: which day?
+  rescheduled,         // the call was moved: from {old_day} {old_time} to {day} {time}
+  reschedule_kept,     // the lead gave up changing: the call stands
+  reschedule_limit,    // moved too often by chat: a person is offered
+  confirm_cancel,      // "are you sure you want to cancel …? Reply YES"
+  cancelled_by_lead,   // the call was cancelled as asked; a new booking offered
+  appointment_cancelled,  // the business cancelled the call (said before the next question)
+  change_failed,       // GHL failed on a move or cancel: the call stands
   title,               // the title of the appointment in the calendar
   days_range,          // {days} for three or more consecutive days
   days_list,           // {days} for other sets of two or more days
@@ -92,18 +100,20 @@ enum class Placeholder : std::uint8_t {
   others,      // other days that have times: "el viernes 4 y el martes 8"
   minutes,     // CALL_MINUTES: "30"
   pitch,       // BUSINESS_PITCH, or the default_pitch text
+  old_day,     // rescheduled: the day the call was on
+  old_time,    // rescheduled: the time it was at
 };
-inline constexpr std::size_t kPlaceholderCount = static_cast<std::size_t>(Placeholder::pitch) + 1;
+inline constexpr std::size_t kPlaceholderCount = static_cast<std::size_t>(Placeholder::old_time) + 1;
 
 inline constexpr std::array<std::string_view, kPlaceholderCount> kPlaceholderNames{
     "agent", "business", "min_budget", "days", "name", "day",
     "time",  "times",    "email",      "first", "list", "last",
-    "others", "minutes", "pitch",
+    "others", "minutes", "pitch", "old_day", "old_time",
 };
 
 // A set of placeholders, one bit each.
-using PlaceholderSet = std::uint16_t;
-static_assert(kPlaceholderCount <= 16);
+using PlaceholderSet = std::uint32_t;
+static_assert(kPlaceholderCount <= 32);
 
 constexpr PlaceholderSet bit(Placeholder p) {
   return static_cast<PlaceholderSet>(1u << static_cast<unsigned>(p));
@@ -187,6 +197,14 @@ inline constexpr std::array<TextSpec, kTextKeyCount> kTextSpecs = [] {
       with(K::answer_what, "answer_what", {}, {P::pitch}),
       plain(K::default_pitch, "default_pitch"),
       plain(K::answer_times, "answer_times"),
+      plain(K::ask_reschedule_day, "ask_reschedule_day"),
+      with(K::rescheduled, "rescheduled", {}, {P::old_day, P::old_time, P::day, P::time}),
+      with(K::reschedule_kept, "reschedule_kept", {}, {P::day, P::time}),
+      plain(K::reschedule_limit, "reschedule_limit"),
+      with(K::confirm_cancel, "confirm_cancel", {}, {P::day, P::time}),
+      with(K::cancelled_by_lead, "cancelled_by_lead", {}, {P::day, P::time}),
+      with(K::appointment_cancelled, "appointment_cancelled", {}, {P::day, P::time}),
+      with(K::change_failed, "change_failed", {}, {P::day, P::time}),
       with(K::title, "title", {}, {P::name}),
       // Part of {days}: no other placeholder, so {days} cannot contain itself.
       {K::days_range, "days_range", set_of({P::first, P::last}), set_of({P::first, P::last})},

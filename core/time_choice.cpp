@@ -7,6 +7,9 @@
 #include "day.hpp"
 #include "small_sort.hpp"
 #include "text.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -694,3 +697,5 @@ std::optional<std::size_t> choose_slot(std::string_view text, const std::vector<
 }
 
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "replies.hpp"
@@ -63,7 +64,7 @@ int attempts_after_failure(const Turn& t) {
 
 void fail_attempt(Turn& t, Step step, std::string text) {
   t.out.target.booking_step = std::string(to_string(step));
-  t.out.target.booking_attempts = fmt::format("{}", attempts_after_failure(t));
+  t.out.target.booking_attempts = fmt::format(FMT_COMPILE("{}"), attempts_after_failure(t));
   say(t, std::move(text), "invalid");
 }
 
@@ -134,6 +135,15 @@ void on_failure(Turn& t) {
     t.out.outcome = "ghl_failed";
     t.out.maybe_sent = maybe_delivered;
     return;
+  }
+  // A move or cancel of the booked call that failed: the call stands, and
+  // the lead is told so.
+  const bool change_failed = std::any_of(t.in.results.begin(), t.in.results.end(), [&t](const auto& r) {
+    return r.kind == CommandResult::Kind::failed &&
+           (r.during == "move" || (r.during == "cancel" && r.appointment_id == t.in.state.appointment_id));
+  });
+  if (const auto call = parse_slot(t.in.state.appointment_datetime); change_failed && call) {
+    return say(t, reply_about_call(t.lang, t.in.config, TextKey::change_failed, *call), "ghl_failed");
   }
   say(t, reply_try_later(t.lang, t.in.config), "ghl_failed");
 }

@@ -26,6 +26,9 @@ struct Turn {
   const Input& in;
   Lang lang;
   Decision out;
+  // A new booking even from a booked step (the call was cancelled in GHL):
+  // the day and time steps book instead of moving (scheduling.cpp, moving()).
+  bool new_booking = false;
 };
 
 void move_to(Turn& t, Step step);

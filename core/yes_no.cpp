@@ -4,6 +4,9 @@
 #include <vector>
 
 #include "text.hpp"
+#include "small_code.hpp"
+
+BOOKING_SMALL_CODE_BEGIN
 
 namespace booking {
 namespace {
@@ -121,3 +124,5 @@ YesNo read_yes_no(std::string_view text) {
 }
 
 }  // namespace booking
+
+BOOKING_SMALL_CODE_END

@@ -18,7 +18,11 @@ export async function handleInbound(inbound, cfg, log) {
   const { contactId } = inbound;
   const sendType = CHANNELS[inbound.channel]?.send ?? 'WhatsApp';
   // A lone UTF-16 surrogate cannot cross into the core as JSON; phones never send one.
-  const message = { id: String(inbound.id || ''), text: String(inbound.text).toWellFormed(), ...(inbound.maybeSent && { maybe_sent: true }) };
+  const message = {
+    id: String(inbound.id || ''), text: String(inbound.text).toWellFormed(), ...(inbound.maybeSent && { maybe_sent: true }),
+    // GHL's news of an appointment (worker/webhook.js): no text, no reply.
+    ...(inbound.event && { event: inbound.event, appointment_id: String(inbound.appointmentId) }),
+  };
   const started = Date.now();
   const now = localNow(cfg.timeZone);  // one clock for all the rounds: the core replays them
   const results = [];

@@ -134,6 +134,13 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
           appointmentStatus: 'confirmed', toNotify: true,
         },
       }),
+    getAppointment: (appointmentId, { check = false } = {}) =>
+      request('get-appointment', 'GET', `/calendars/events/appointments/${encodeURIComponent(appointmentId)}`,
+        { version: V_CALENDARS, check }),
+    // The same appointment, at a new time: GHL's reminders and history follow it.
+    move: (appointmentId, startTime, endTime) =>
+      request('edit-appointment', 'PUT', `/calendars/events/appointments/${encodeURIComponent(appointmentId)}`,
+        { version: V_CALENDARS, body: { startTime, ...(endTime && { endTime }) } }),
     cancel: (appointmentId) =>
       request('edit-appointment', 'PUT', `/calendars/events/appointments/${encodeURIComponent(appointmentId)}`,
         { version: V_CALENDARS, body: { appointmentStatus: 'cancelled' } }),

@@ -4,7 +4,7 @@
 // may have done it anyway (a timeout after the request went out): the
 // core, not this file, decides what that means.
 import { stateOf } from './field-map.js';
-import { rangeWindow } from './time.js';
+import { localNow, rangeWindow } from './time.js';
 
 const ACTIVE = (a) => !['cancelled', 'invalid', 'noshow'].includes(String(a?.appointmentStatus ?? a?.status ?? '').toLowerCase());
 // GHL writes appointment times with an offset, or (its spec's example) as a
@@ -13,6 +13,23 @@ const HAS_ZONE = /(Z|[+-]\d\d:?\d\d)$/;
 const sameInstant = (a, slot) => (typeof a === 'string' && !HAS_ZONE.test(a.trim())
   ? a.trim().replace(' ', 'T').slice(0, 16) === String(slot).slice(0, 16)
   : Number.isFinite(Date.parse(a)) && Date.parse(a) === Date.parse(slot));
+// GHL's time as the business's wall clock with its offset; a time without
+// an offset is already that wall clock (the spec's example). null if unreadable.
+function localTime(t, timeZone) {
+  if (typeof t !== 'string' || !t.trim()) return null;
+  const v = t.trim();
+  if (!HAS_ZONE.test(v)) {
+    const wall = v.replace(' ', 'T').slice(0, 19);
+    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(wall)) return null;
+    // The offset of that wall clock: the zone's offset at about that time.
+    const guess = Date.parse(`${wall}Z`);
+    const offset = localNow(timeZone, new Date(guess)).slice(19);
+    return `${wall.length === 16 ? `${wall}:00` : wall}${offset}`;
+  }
+  const ms = Date.parse(v);
+  return Number.isFinite(ms) ? localNow(timeZone, new Date(ms)) : null;
+}
+
 // A send that timed out may arrive a little later than GHL dates it.
 const SEND_SKEW_MS = 60_000;
 
@@ -73,6 +90,33 @@ export async function perform(ghl, cfg, who, { id, type, ...args }) {
       const res = await ghl.getContact(who.contactId, { check: true });
       if (!res.ok) return failed(res);
       return { id, type: 'contact', fields: stateOf(res.data?.contact, who.map) };
+    }
+    case 'read_appointment': {
+      // The booked call as GHL holds it. Its times are given to the core in
+      // the business's local time, whatever offset GHL wrote.
+      const res = await ghl.getAppointment(args.appointment_id, { check: true });
+      if (!res.ok) {
+        // GHL answers 400 (or 404) "not found" for an appointment that was deleted.
+        if ((res.status === 400 || res.status === 404) && /not found/i.test(String(res.data?.message ?? ''))) {
+          return { id, type: 'appointment', appointment_id: args.appointment_id, found: false };
+        }
+        return failed(res);
+      }
+      // The spec says {event}; some public clients read {appointment}.
+      const a = res.data?.event ?? res.data?.appointment;
+      if (!a || typeof a !== 'object') return { id, type: 'appointment', appointment_id: args.appointment_id, found: false };
+      const local = (t) => localTime(t, cfg.timeZone);
+      const start = local(a.startTime);
+      if (!start) return { id, type: 'failed', status: res.status, error: 'appointment without a readable startTime' };
+      return {
+        id, type: 'appointment', appointment_id: args.appointment_id, found: true,
+        appointment_status: String(a.appointmentStatus ?? a.status ?? ''),
+        start, ...(local(a.endTime) && { end: local(a.endTime) }),
+      };
+    }
+    case 'move': {
+      const res = await ghl.move(args.appointment_id, args.slot, args.end);
+      return res.ok ? { id, type: 'moved', appointment_id: args.appointment_id, slot: args.slot } : failed(res);
     }
     default:
       return { id, type: 'failed', error: `unknown command ${type}` };

@@ -1,6 +1,8 @@
 // The Marketplace entry, POST /webhook: everything checked before a GHL
 // InboundMessage webhook may touch GHL: size, signature, shape, freshness,
-// channel. Each failure is a short JSON error and no GHL call.
+// channel. Each failure is a short JSON error and no GHL call. The
+// AppointmentUpdate/AppointmentDelete events of the bot's calendar are
+// taken too (signed like the rest): they bring the contact's fields in line.
 import { channelOf } from './channels.js';
 import { CONTACT_ID, MAX_BODY_BYTES, error, parseObject, readLimited } from './http.js';
 import { verifySignature } from './signature.js';
@@ -17,6 +19,7 @@ export async function readWebhook(request, cfg, now = Date.now()) {
   if (signed.problem) return { response: error(401, 'bad_signature', signed.problem) };
   const payload = parseObject(raw);
   if (!payload) return { response: error(400, 'bad_json', 'body is not a UTF-8 JSON object') };
+  if (APPOINTMENT_EVENTS.has(payload.type)) return readAppointmentEvent(payload, cfg, now);
   const ts = Date.parse(payload.timestamp);
   if (!Number.isFinite(ts)) return { response: error(400, 'bad_timestamp', 'timestamp missing or not ISO-8601') };
   if (Math.abs(now - ts) > MAX_SKEW_MS) {
@@ -37,4 +40,37 @@ export async function readWebhook(request, cfg, now = Date.now()) {
   }
   const id = String(payload.messageId || payload.webhookId || '');
   return { message: { contactId: payload.contactId, text: payload.body, id, sameAs: [], channel, route: 'webhook' } };
+}
+
+// GHL's news that an appointment changed or was deleted (issue 12). The
+// payload is only a hint: the core reads the appointment from GHL before
+// it changes anything, so a replayed or out-of-order event cannot put old
+// data back. (GHL's schema for these events has no timestamp; one that is
+// there is checked as for messages.) → the contact's queue, with no text.
+const APPOINTMENT_EVENTS = new Set(['AppointmentUpdate', 'AppointmentDelete']);
+
+function readAppointmentEvent(payload, cfg, now) {
+  if (payload.timestamp !== undefined) {
+    const ts = Date.parse(payload.timestamp);
+    if (!Number.isFinite(ts)) return { response: error(400, 'bad_timestamp', 'timestamp not ISO-8601') };
+    if (Math.abs(now - ts) > MAX_SKEW_MS) {
+      return { response: error(401, 'stale_timestamp', 'timestamp more than 5 minutes from now (replay?)') };
+    }
+  }
+  const a = payload.appointment;
+  if (!a || typeof a !== 'object' || typeof a.id !== 'string' || !a.id || a.id.length > 100) {
+    return { response: error(400, 'bad_payload', 'appointment.id missing or malformed') };
+  }
+  if (typeof a.contactId !== 'string' || !CONTACT_ID.test(a.contactId)) {
+    return { response: error(400, 'bad_payload', 'appointment.contactId missing or malformed') };
+  }
+  if (payload.locationId && cfg.locationId && payload.locationId !== cfg.locationId) return { ignored: 'another location' };
+  if (a.calendarId && a.calendarId !== cfg.calendarId) return { ignored: 'another calendar' };
+  const version = String(payload.webhookId || a.dateUpdated || payload.timestamp || now);
+  return {
+    message: {
+      contactId: a.contactId, text: '', id: `${payload.type}:${a.id}:${version}`.slice(0, 250), sameAs: [],
+      event: 'appointment', appointmentId: a.id, route: 'webhook',
+    },
+  };
 }

@@ -108,11 +108,46 @@ struct Conversation {
       return {{"id", id}, {"type", "booked"}, {"slot", slot}, {"appointment_id", calendar.ids[slot]}};
     }
     if (type == "cancel") {
-      if (!calendar.booked.empty()) {
-        calendar.taken.erase(calendar.booked.back());
-        calendar.booked.pop_back();
+      // The appointment asked for (the bot's undo is the latest booking).
+      const std::string appt = cmd.value("appointment_id", "");
+      auto it = std::find_if(calendar.booked.begin(), calendar.booked.end(),
+                             [&](const std::string& slot) { return calendar.ids[slot] == appt; });
+      if (it == calendar.booked.end() && !calendar.booked.empty()) it = calendar.booked.end() - 1;
+      if (it != calendar.booked.end()) {
+        calendar.taken.erase(*it);
+        calendar.booked.erase(it);
       }
       return {{"id", id}, {"type", "cancelled"}};
+    }
+    if (type == "read_appointment") {
+      const std::string appt = cmd["appointment_id"];
+      for (const auto& slot : calendar.booked) {
+        if (calendar.ids[slot] == appt) {
+          return {{"id", id}, {"type", "appointment"}, {"appointment_id", appt}, {"found", true},
+                  {"appointment_status", "confirmed"}, {"start", slot}};
+        }
+      }
+      return {{"id", id}, {"type", "appointment"}, {"appointment_id", appt}, {"found", false}};
+    }
+    if (type == "move") {
+      const std::string appt = cmd["appointment_id"];
+      const std::string slot = cmd["slot"];
+      const bool late = failing.erase("move-late") > 0;  // GHL moves it, but the answer is lost
+      if (calendar.taken.count(slot)) {
+        return {{"id", id}, {"type", "failed"}, {"status", 400}, {"error", "The slot you have selected is no longer available."}};
+      }
+      for (auto& old : calendar.booked) {
+        if (calendar.ids[old] == appt) {
+          calendar.taken.erase(old);
+          calendar.ids.erase(old);
+          old = slot;
+          calendar.taken.insert(slot);
+          calendar.ids[slot] = appt;
+          if (late) return {{"id", id}, {"type", "failed"}, {"status", 0}, {"error", "timeout"}, {"unknown", true}};
+          return {{"id", id}, {"type", "moved"}, {"appointment_id", appt}, {"slot", slot}};
+        }
+      }
+      return {{"id", id}, {"type", "failed"}, {"status", 400}, {"error", "Appointment not found"}};
     }
     if (type == "find_booking") {
       const std::string slot = cmd["slot"];
@@ -131,9 +166,10 @@ struct Conversation {
   // One inbound message, handled as the Worker does: a plain loop over the
   // core's actions, no policy of its own. Returns the reply delivered
   // (empty when none).
-  std::string say(const std::string& text, std::string id = {}) {
+  std::string say(const std::string& text, std::string id = {}, const json& extra = json::object()) {
     if (id.empty()) id = "msg-" + std::to_string(++message_counter);
-    const json message{{"id", id}, {"text", text}};
+    json message{{"id", id}, {"text", text}};
+    message.update(extra);
     commands.clear();
     const json state = fields;
     json saved = fields;
