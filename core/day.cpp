@@ -162,6 +162,7 @@ struct Findings {
   std::vector<Date> dates;
   int weekday = -1;
   bool conflict = false;  // two different weekdays, or an impossible date
+  bool in_words = false;  // a weekday, month or relative day word was read
 
   void add(std::optional<Date> d) {
     if (d) {
@@ -275,8 +276,10 @@ void scan_months(const std::vector<std::string_view>& w, std::vector<bool>& used
       for (std::size_t k = last + 1; k <= j; ++k) used[k] = true;
       const Date full{year_number(w[j]), month, day};
       f.add(is_valid(full) ? std::optional<Date>(full) : std::nullopt);
+      f.in_words = true;
     } else {
       f.add(month_day(month, day, today));
+      f.in_words = true;
     }
   }
 }
@@ -335,21 +338,27 @@ void scan_words(std::string_view s, const std::vector<std::string_view>& w, cons
         (prev == "esta" && is_any(t, {"manana", "tarde", "noche"})) ||
         (prev == "this" && is_any(t, {"morning", "afternoon", "evening"}))) {
       f.add(today);
+      f.in_words = true;
     } else if (t == "pasado" && at(i + 1) == "manana") {
+      f.in_words = true;
       f.add(add_days(today, 2));
       ++i;
     } else if (t == "day" && at(i + 1) == "after" && at(i + 2) == "tomorrow") {
+      f.in_words = true;
       f.add(add_days(today, 2));
       i += 2;
     } else if (t == "manana") {
       // "por la mañana", "esta mañana", "toda la mañana" are the morning.
       if (!is_any(prev, {"la", "una", "cada", "media", "toda"})) {
         f.add(add_days(today, 1));
+        f.in_words = true;
       }
     } else if (is_any(t, {"tomorrow", "tmrw", "tomorow", "tommorow", "tommorrow"})) {
       f.add(add_days(today, 1));
+      f.in_words = true;
     } else if ((wd = lookup(kWeekdays, t)) >= 0 || (wd = misspelled_weekday(t)) >= 0) {
       f.add_weekday(wd);
+      f.in_words = true;
       // "jueves 26", "el viernes 4", "Friday 5th" are dates; a bare small
       // number that is no such weekday ("jueves 4", "Friday 5") or an hour
       // ("el jueves 4 pm", "el jueves 4:30") is the time of day.
@@ -457,7 +466,19 @@ int month_from_word(std::string_view folded_word) {
   return m < 0 ? 0 : m;
 }
 
+namespace {
+DayAnswer resolve(std::string_view text, Date today, const Weekdays& bookable, bool either_order, bool& in_words);
+}  // namespace
+
 DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookable, bool either_order) {
+  bool in_words = false;
+  DayAnswer a = resolve(text, today, bookable, either_order, in_words);
+  a.in_words = in_words || a.kind != DayKind::date;
+  return a;
+}
+
+namespace {
+DayAnswer resolve(std::string_view text, Date today, const Weekdays& bookable, bool either_order, bool& in_words) {
   if (!is_valid(today)) return {};
   std::string s = fold(text);
   Findings f;
@@ -467,6 +488,7 @@ DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookabl
   scan_months(w, used, today, f);
   scan_words(s, w, used, today, f);
 
+  in_words = f.in_words;
   if (f.conflict) return {};
   const bool earliest = says(s, w, kEarliest);
   const bool named = !f.dates.empty() || f.weekday >= 0;
@@ -499,6 +521,7 @@ DayAnswer resolve_day(std::string_view text, Date today, const Weekdays& bookabl
   if (!bookable[static_cast<std::size_t>(weekday(date))]) return {date, DayError::not_bookable};
   return {date, DayError::none};
 }
+}  // namespace
 
 // The lead turns down the day offered and wants another one.
 bool asks_other_day(std::string_view text) {

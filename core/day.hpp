@@ -24,6 +24,10 @@ struct DayAnswer {
   Date date{};
   DayError error = DayError::not_understood;
   DayKind kind = DayKind::date;
+  // The day was named in words (a weekday, a month, "mañana", "next week",
+  // "cuanto antes"), not only by a number or ordinal ("el 3", "the first"),
+  // which at the time step may be a pick instead.
+  bool in_words = false;
 };
 
 // Reads the day out of a free-text answer, Spanish or English, any case,

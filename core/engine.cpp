@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "after_booking.hpp"
+#include "day.hpp"
 #include "intent.hpp"
 #include "question.hpp"
 #include "scheduling.hpp"
@@ -37,6 +38,17 @@ void opt_out(Turn& t) {
 // "No me interesa": a polite close, no more questions (and no opt-out:
 // the lead did not ask never to hear from the business).
 void not_interested(Turn& t) {
+  // With a call booked, "no me interesa" is asked about as a cancel: the
+  // call is never dropped on a guess.
+  Step step = Step::greeting;
+  parse_step(t.in.state.booking_step, step);
+  const bool booked = step == Step::scheduled || step == Step::reschedule || step == Step::reschedule_time ||
+                      step == Step::cancel_confirm;
+  if (const auto call = parse_slot(t.in.state.appointment_datetime); booked && call) {
+    move_to(t, Step::cancel_confirm);
+    t.out.target.offered_slots.clear();
+    return say(t, reply_about_call(t.lang, t.in.config, TextKey::confirm_cancel, *call), "asked_cancel");
+  }
   move_to(t, Step::complete);
   say(t, reply_not_interested(t.lang, t.in.config), "not_interested");
 }
@@ -77,6 +89,23 @@ bool has_words(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) >= 0xC0);
   });
+}
+
+// "Buenas tardes.", "Saludos", "gracias": what is left of a message
+// around a question is no answer.
+bool only_pleasantries(std::string_view rest) {
+  static constexpr std::string_view kPleasantries[] = {
+      "hola", "buenas", "buenos", "buen", "dia", "dias", "tardes", "noches", "saludos", "gracias", "muchas",
+      "por", "favor", "oye", "una", "pregunta", "duda", "que", "tal", "hi", "hello", "hey", "thanks", "thank",
+      "you", "please", "good", "morning", "afternoon", "evening", "quick", "question", "ok", "okay", "y", "and",
+      "regards", "cheers", "pls", "porfa", "amigo", "amiga"};
+  const std::string folded = fold(rest);
+  const auto ws = words(folded);
+  if (ws.empty()) return true;
+  for (const auto w : ws) {
+    if (std::find(std::begin(kPleasantries), std::end(kPleasantries), w) == std::end(kPleasantries)) return false;
+  }
+  return true;
 }
 
 // The current question, asked again after answering a lead's question.
@@ -246,6 +275,89 @@ Decision decide(const Input& in, const Reading& m) {
 
 namespace {
 
+// The lead's message at `step` (known, not silent, not a duplicate): an
+// intent that applies at any step, a language asked for, data missing, a
+// question, or the step's own answer.
+void answer_message(Turn& t, Step step, const Reading& m) {
+  const Input& in = t.in;
+  const State& s = in.state;
+  State& next = t.out.target;
+  const std::string_view text = m.text;
+  for (const auto& i : kIntents) {
+    if (i.intent == m.intent) {
+      i.apply(t);
+      return;
+    }
+  }
+
+  // "In English please": the same question again, in the language asked
+  // for (never stored as an answer).
+  // (Where a step has no question of its own, the message is read as usual
+  // and answered in that language.)
+  if (const auto wanted = asked_language(text); wanted && step != Step::greeting) {
+    t.lang = *wanted;
+    next.language = std::string(to_string(*wanted));
+    if (row(step).ask != nullptr && first_missing(step, s, in.config) == step) {
+      say(t, row(step).ask(t.lang, in.config, s), "language");
+      return;
+    }
+  }
+  // A whole message clearly in the other language: the bot goes on in it
+  // (the message is still read as the step's answer).
+  if (step != Step::greeting) {
+    if (const auto other = clearly_language(text); other && *other != t.lang) {
+      t.lang = *other;
+      next.language = std::string(to_string(*other));
+    }
+  }
+  if (const Step missing = first_missing(step, s, in.config); missing != step) {
+    rewind_to(t, missing);
+    return;
+  }
+  // "¿Cuánto cuesta?", "how long is the call?": a short answer, then the
+  // step goes on with the rest of the message, or asks its question again
+  // when the message was only the question (a question is never an answer,
+  // and not a failed attempt).
+  std::string_view answer = text;
+  std::string told;
+  const QuestionReading q = read_question(text);
+  // "¿Qué horarios tienen el jueves?" is a day answer; after the booking a
+  // question about times is no question to answer.
+  const bool about_days = step == Step::day || step == Step::time || step == Step::reschedule || step == Step::reschedule_time;
+  const bool past_times = step == Step::scheduled || step == Step::cancel_confirm || step == Step::complete;
+  const bool times_ignored =
+      q.question == Question::times &&
+      (past_times || (about_days && resolve_day(text, in.today, in.config.booking_days, t.lang == Lang::en).error !=
+                                        DayError::not_understood));
+  if (q.question != Question::none && !times_ignored) {
+    if (q.question == Question::times && (step == Step::time || step == Step::reschedule_time)) {
+      answer = {};
+      if (auto again = current_question(t, step)) {
+        say(t, std::move(*again), "answered");
+        return;
+      }
+    } else {
+      told = reply_answer(t.lang, in.config, answer_key(q.question));
+      answer = q.rest;
+      if (!has_words(answer) || only_pleasantries(answer)) {
+        if (auto again = current_question(t, step)) {
+          say(t, told + " " + *again, "answered");
+          return;
+        }
+      }
+    }
+  }
+  const StepRow& r = row(step);
+  if (r.on_message != nullptr) {
+    r.on_message(t, r, answer);
+  } else {
+    on_answer(t, r, answer);
+  }
+  if (!told.empty() && t.out.command.kind == Command::Kind::none && t.out.reply) {
+    t.out.reply = told + " " + *t.out.reply;
+  }
+}
+
 Decision decide_message(const Input& in, const Reading& m, const std::vector<std::string>& pending) {
   const State& s = in.state;
   Step step = Step::greeting;
@@ -381,73 +493,11 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   next.language = std::string(to_string(lang));
   if (!known_step) step = Step::greeting;  // garbage in booking_step: start the conversation again
 
-  for (const auto& i : kIntents) {
-    if (i.intent == m.intent) {
-      i.apply(t);
-      return t.out;
-    }
-  }
-
-  // "In English please": the same question again, in the language asked
-  // for (never stored as an answer).
-  // (Where a step has no question of its own, the message is read as usual
-  // and answered in that language.)
-  if (const auto wanted = asked_language(text); wanted && step != Step::greeting) {
-    t.lang = *wanted;
-    next.language = std::string(to_string(*wanted));
-    if (row(step).ask != nullptr && first_missing(step, s, in.config) == step) {
-      say(t, row(step).ask(t.lang, in.config, s), "language");
-      return t.out;
-    }
-  }
-  // A whole message clearly in the other language: the bot goes on in it
-  // (the message is still read as the step's answer).
-  if (step != Step::greeting) {
-    if (const auto other = clearly_language(text); other && *other != t.lang) {
-      t.lang = *other;
-      next.language = std::string(to_string(*other));
-    }
-  }
-  if (const Step missing = first_missing(step, s, in.config); missing != step) {
-    rewind_to(t, missing);
-    return t.out;
-  }
-  // "¿Cuánto cuesta?", "how long is the call?": a short answer, then the
-  // step goes on with the rest of the message, or asks its question again
-  // when the message was only the question (a question is never an answer,
-  // and not a failed attempt).
-  std::string_view answer = text;
-  std::string told;
-  if (const QuestionReading q = read_question(text); q.question != Question::none) {
-    if (q.question == Question::times && (step == Step::time || step == Step::reschedule_time)) {
-      answer = {};
-      if (auto again = current_question(t, step)) {
-        say(t, std::move(*again), "answered");
-        return t.out;
-      }
-    } else {
-      told = reply_answer(t.lang, in.config, answer_key(q.question));
-      answer = q.rest;
-      if (!has_words(answer)) {
-        if (auto again = current_question(t, step)) {
-          say(t, told + " " + *again, "answered");
-          return t.out;
-        }
-      }
-    }
-  }
-  const StepRow& r = row(step);
-  if (r.on_message != nullptr) {
-    r.on_message(t, r, answer);
-  } else {
-    on_answer(t, r, answer);
-  }
-  if (!told.empty() && t.out.command.kind == Command::Kind::none && t.out.reply) {
-    t.out.reply = told + " " + *t.out.reply;
-  }
+  answer_message(t, step, m);
   if (t.out.command.kind != Command::Kind::none) {
     t.out.target = s;  // decided once the result is in
   } else if (in.message.maybe_sent && t.out.reply) {
+    // Whatever path made the reply: an earlier attempt may have sent it.
     look_before_resending(t, early_looks(in));
   }
   return t.out;

@@ -15,6 +15,7 @@
 #include "replies.hpp"
 #include "small_sort.hpp"
 #include "steps.hpp"
+#include "text.hpp"
 #include "time_choice.hpp"
 #include "small_code.hpp"
 
@@ -110,11 +111,28 @@ void offer(Turn& t, Date day, const std::vector<Slot>& slots, std::string text) 
   say(t, std::move(text), "advanced");
 }
 
-// Back at the day question, with nothing on offer.
-void stay_on_day(Turn& t, std::string text, const char* outcome) {
+// Back at the day question, with no times on offer; `listed` are the days
+// the reply names ("tengo el jueves 3 y el viernes 4"), kept in
+// offered_slots as dates so that "el jueves" then means the one listed.
+void stay_on_day(Turn& t, std::string text, const char* outcome, const std::vector<Date>& listed = {}) {
   move_to(t, day_step(t));
-  t.out.target.offered_slots.clear();
+  std::string days;
+  for (const Date d : listed) {
+    if (!days.empty()) days += ',';
+    days += to_iso(d);
+  }
+  t.out.target.offered_slots = std::move(days);
   say(t, std::move(text), outcome);
+}
+
+// A weekday answered to a list of days is the listed day of that weekday.
+DayAnswer against_listed(const Turn& t, DayAnswer a) {
+  if (a.kind != DayKind::date || a.error == DayError::not_understood || a.error == DayError::mismatch) return a;
+  for (const auto item : split_commas(t.in.state.offered_slots, 2 * kMaxOffered)) {
+    const auto d = parse_iso_date(trim(item));
+    if (d && weekday(*d) == weekday(a.date) && *d > t.in.today) return DayAnswer{*d, DayError::none, DayKind::date, true};
+  }
+  return a;
 }
 
 void book(Turn& t, const Slot& slot) {
@@ -143,7 +161,7 @@ void answer_with_slots(Turn& t, std::string_view text, const DayAnswer& a, const
   if (a.kind == DayKind::next_week) {
     const auto days = days_with_times(t, r, a.date, add_days(a.date, 6));
     if (days.empty()) return stay_on_day(t, reply_no_slots_ahead(t.lang, c), "no_slots");
-    return stay_on_day(t, reply_week_days(t.lang, c, days), "offered_days");
+    return stay_on_day(t, reply_week_days(t.lang, c, days), "offered_days", days);
   }
   Date day = a.date;
   if (a.kind == DayKind::earliest) {
@@ -156,7 +174,7 @@ void answer_with_slots(Turn& t, std::string_view text, const DayAnswer& a, const
     auto others = days_with_times(t, r, add_days(day, 1), add_days(a.date, kLookAheadDays - 1));
     if (others.size() > kNearestDays) others.resize(kNearestDays);
     if (others.empty()) return stay_on_day(t, reply_no_slots(t.lang, day, c), "no_slots");
-    return stay_on_day(t, reply_no_slots_nearest(t.lang, c, day, others), "no_slots");
+    return stay_on_day(t, reply_no_slots_nearest(t.lang, c, day, others), "no_slots", others);
   }
   // "El martes a las 11", "Friday 3pm", "mañana en la tarde": a time named
   // with the day books at once, or narrows the offer. (Not for "the
@@ -224,7 +242,7 @@ std::optional<Date> offer_day(const Turn& t) {
 void on_day(Turn& t, std::string_view text) {
   if (const auto* booked = find_result(t.in, CommandResult::Kind::booked)) return confirm(t, *booked);
   if (const auto* moved = find_result(t.in, CommandResult::Kind::moved)) return confirm_move(t, *moved);
-  const DayAnswer answer = read_day(t, text);
+  const DayAnswer answer = against_listed(t, read_day(t, text));
   if (const auto* r = find_result(t.in, CommandResult::Kind::slots)) {
     if (const auto* taken = find_result(t.in, CommandResult::Kind::slot_taken)) {
       return after_taken(t, *r, *taken, answer.date);
@@ -257,18 +275,24 @@ void on_time(Turn& t, std::string_view text) {
   }
   const auto offered = stored_offer(s);
   const TimeReading reading = read_time_choice(text, offered);
-  // "Mejor el viernes (a las 3)": another day named goes back to the
-  // calendar, unless what picked a time here could only be a pick ("el 3",
-  // "the first one": a date too, but the lead was asked for a time).
+  // "Mejor el viernes (a las 3)", "la primera del viernes": another day
+  // named in words goes back to the calendar. A day that is only a number
+  // or an ordinal ("el 3", "the first") may be a pick here: a pick wins.
   const auto picks = [](const TimeReading& r) {
     return r.kind == TimeReading::Kind::one || r.kind == TimeReading::Kind::several;
   };
   if (day.error == DayError::none && (day.kind != DayKind::date || day.date != *preferred) &&
-      (!picks(reading) || (day.kind == DayKind::date && picks(read_time_choice(text, offered, /*day_step=*/true))))) {
+      (!picks(reading) || day.in_words)) {
     // "Cuando sea", "whenever suits you", asked for a time: the earliest
     // time on offer.
     if (day.kind == DayKind::earliest && !offered.empty()) return book(t, offered.front());
     return fetch_for(t, day);
+  }
+  // "El lunes a las 2", "hoy a las 2": a day that cannot be booked is
+  // refused, whatever time comes with it.
+  if (day.in_words && (day.error == DayError::past || day.error == DayError::not_bookable ||
+                       day.error == DayError::mismatch)) {
+    return refuse_day(t, time_step(t), day);
   }
   switch (reading.kind) {
     case TimeReading::Kind::one:

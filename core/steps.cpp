@@ -125,7 +125,13 @@ void on_reschedule_time_row(Turn& t, const StepRow&, std::string_view text) { on
 void on_cancel_confirm_row(Turn& t, const StepRow&, std::string_view text) { on_cancel_confirm(t, text); }
 void on_cancelled_row(Turn& t, const StepRow&, std::string_view text) { on_cancelled(t, text); }
 std::string ask_reschedule(Lang l, const Config& c, const State&) { return reply_plain(l, c, TextKey::ask_reschedule_day); }
-void on_complete(Turn& t, const StepRow&, std::string_view) { say(t, reply_closed(t.lang, t.in.config), "closed"); }
+// Closed for a budget under the minimum, or because the lead was not
+// interested: each closing is repeated as it was.
+void on_complete(Turn& t, const StepRow&, std::string_view) {
+  const auto budget = stored_budget(t.in.state);
+  if (budget && *budget < t.in.config.min_budget) return say(t, reply_closed(t.lang, t.in.config), "closed");
+  say(t, reply_not_interested(t.lang, t.in.config), "closed");
+}
 
 using S = State;
 constexpr auto none = Step::greeting;  // "no next step" in rows that never use it

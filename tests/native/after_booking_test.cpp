@@ -92,6 +92,10 @@ INSTANTIATE_TEST_SUITE_P(Table, AfterBooking, ::testing::Values(
          "Your call is already confirmed for Thursday, November 26 at 2pm.", {"read_appointment"}, kThu2pm},
     Case{"unsubscribe is an opt-out, not a cancel", "en", "unsubscribe me", "opted_out",
          "Understood, we won't message you again.", {}, kThu2pm},
+    Case{"not interested with a call booked asks about cancelling", "es", "ya no me interesa", "cancel_confirm",
+         "¿Seguro que quieres cancelar tu llamada agendada para el jueves 26 de noviembre a las 2pm?", {}, kThu2pm},
+    Case{"a times question after booking is no question", "es", "¿qué horarios tienen?", "scheduled",
+         "Tu cita ya está confirmada para el jueves 26 de noviembre a las 2pm.", {"read_appointment"}, kThu2pm},
     Case{"no quiero cancelar keeps it", "es", "no, no quiero cancelar", "scheduled",
          "Tu cita ya está confirmada para el jueves 26 de noviembre a las 2pm.", {"read_appointment"}, kThu2pm}));
 

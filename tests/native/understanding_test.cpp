@@ -183,6 +183,15 @@ INSTANTIATE_TEST_SUITE_P(TimeStep, Understanding, ::testing::Values(
          "¡Perfecto! Tu cita está confirmada para el jueves 26 de noviembre a las 4pm.", "2026-11-26T16:00:00-06:00"},
     Case{"the first one, not the 1st of the month", "en", "time", "the first one", "scheduled",
          "Perfect! Your call is confirmed for Thursday, November 26 at 10am.", "2026-11-26T10:00:00-06:00"},
+    Case{"a position with another day: that day's times", "es", "time", "la primera del viernes", "time",
+         "Tengo estos horarios disponibles para el viernes 27 de noviembre: 9am, 11am, 3pm.", ""},
+    Case{"a position with another day, en", "en", "time", "Friday, the first one", "time",
+         "I have these times available for Friday, November 27: 9am, 11am, 3pm.", ""},
+    Case{"a day not booked, with a time", "es", "time", "el lunes a las 2", "time",
+         "Ese día no agendamos llamadas.", ""},
+    Case{"today with a time", "es", "time", "hoy a las 2", "time", "Esa fecha ya pasó.", ""},
+    Case{"what times on another day", "es", "time", "¿qué horarios tienen el viernes?", "time",
+         "Tengo estos horarios disponibles para el viernes 27 de noviembre: 9am, 11am, 3pm.", ""},
     Case{"whenever at the time step is the first time", "en", "time", "whenever suits you", "scheduled",
          "Perfect! Your call is confirmed for Thursday, November 26 at 10am.", "2026-11-26T10:00:00-06:00"}));
 
@@ -215,6 +224,13 @@ INSTANTIATE_TEST_SUITE_P(LanguageAndQuestions, Understanding, ::testing::Values(
          "meet you, Ana. What goals", ""},
     Case{"how long, CALL_MINUTES unset", "es", "pain", "¿cuánto dura la llamada?", "pain",
          "Es una llamada breve, sin compromiso. Entiendo. ¿Cuál es el mayor desafío", ""},
+    Case{"what times on a day is a day answer", "es", "day", "¿qué horarios tienen el jueves?", "time",
+         "Tengo estos horarios disponibles para el jueves 26 de noviembre: 10am, 2pm, 4pm.", ""},
+    Case{"a greeting before a question is no answer", "es", "pain", "Buenas tardes. ¿De qué se trata?", "pain",
+         "En AI Outlet Media te contamos en la llamada cómo podemos ayudarte a lograr tus objetivos. Entiendo. ¿Cuál "
+         "es el mayor desafío", ""},
+    Case{"a closing after a question is no answer", "es", "goal", "¿Cuánto cuesta? Saludos", "goal",
+         "El precio depende de lo que necesites;", ""},
     Case{"what times, before a day", "es", "day", "¿qué horarios tienen?", "day",
          "Te muestro los horarios libres en cuanto elijamos el día. ¿Qué día te gustaría", ""},
     Case{"what times, at the time step", "en", "time", "what times do you have?", "time",
@@ -244,6 +260,41 @@ TEST(Understanding, ATypoedEmailIsConfirmedCorrectedOrReplaced) {
   unclear.say("ana@gmial.com");
   EXPECT_TRUE(unclear.say("mmm").starts_with("¿Quisiste decir ana@gmail.com?"));
   EXPECT_EQ(unclear.field("booking_attempts"), "1");
+}
+
+TEST(Understanding, AWeekdayAfterAListOfDaysIsTheListedOne) {
+  auto c = at("day");
+  c.say("el miércoles 2 de diciembre");
+  EXPECT_EQ(c.field("offered_slots"), "2026-12-03,2026-12-04");
+  EXPECT_EQ(c.say("el jueves"), "Tengo estos horarios disponibles para el jueves 3 de diciembre: 10am, 12pm. ¿Cuál prefieres?");
+  auto week = at("day", "en");
+  week.say("next week");
+  EXPECT_EQ(week.say("Tuesday then"), "I have these times available for Tuesday, December 1: 9:30am, 3pm. Which one do you prefer?");
+}
+
+TEST(Understanding, AQuestionAloneWithAGreetingIsNotAFailedAttempt) {
+  auto c = at("name");
+  EXPECT_EQ(c.say("Hola, ¿cuánto cuesta? Saludos"),
+            "El precio depende de lo que necesites; lo vemos juntos en la llamada, sin compromiso. ¿Cuál es tu nombre?");
+  EXPECT_EQ(c.field("booking_attempts"), "0");
+  EXPECT_EQ(c.field("customer_name"), "");
+}
+
+TEST(Understanding, ARedeliveredQuestionLooksForItsReplyFirst) {
+  auto c = at("pain");
+  c.say("¿cuánto cuesta?", "m1", json{{"maybe_sent", true}});
+  ASSERT_FALSE(c.commands.empty());
+  EXPECT_EQ(c.commands[0]["type"], "find_reply");
+}
+
+TEST(Understanding, NotInterestedStaysPoliteAndNeverDropsABookedCall) {
+  auto c = at("goal");
+  c.say("no me interesa");
+  EXPECT_EQ(c.say("ok gracias"),
+            "Entendido, gracias por tu tiempo. Si más adelante te interesa, escríbenos y con gusto te ayudamos.");
+  auto low = at("budget");
+  low.say("100");
+  EXPECT_TRUE(low.say("ok").starts_with("¡Gracias por tu interés! Si tu presupuesto cambia"));
 }
 
 TEST(Understanding, AQuestionIsNotAFailedAttempt) {
