@@ -8,6 +8,11 @@
 // the contact's custom fields and the calendar's appointments straight
 // from the emulator and hands everything back to the page.
 //
+// The page may also act as the business in GHL's own UI on an appointment
+// (move it, cancel it, delete it): the server changes the emulator
+// directly and then, as GHL does, POSTs a signed AppointmentUpdate /
+// AppointmentDelete webhook to the worker.
+//
 //   startPlayground({port, workerUrl, ghl, privateKey, host?, agentName?, businessName?, timeoutMs?})
 //     → {url, close}
 //   ghl: the emulator object (createEmulator), port 0 picks a free port.
@@ -16,7 +21,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOT_FIELD_KEYS } from '../emulator/store.js';
-import { inboundMessage, signedDelivery } from '../emulator/webhooks.js';
+import { appointmentEvent, inboundMessage, signedDelivery } from '../emulator/webhooks.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const staticDir = path.join(here, 'playground');
@@ -28,6 +33,9 @@ const STATIC = {
 };
 const MAX_BODY = 64 * 1024;
 const MAX_TEXT = 4096;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const V_CALENDARS = '2021-04-15';
+const APPOINTMENT_ACTIONS = new Set(['move', 'cancel', 'delete']);
 
 // AGENT_NAME / BUSINESS_NAME from wrangler.toml [vars], as `wrangler dev` sees them.
 function wranglerVars() {
@@ -97,6 +105,14 @@ export async function startPlayground({
   };
   const allowedHosts = new Set(['127.0.0.1', 'localhost', '::1', host]);
 
+  // What the panel remembers across snapshots: each appointment's start as
+  // last seen (a different start later means it was moved: the previous
+  // one is shown), and the appointments deleted from here (GHL forgets
+  // them; the panel shows them as deleted).
+  const lastStart = new Map();
+  const previousStart = new Map();
+  const deleted = new Map();
+
   // What GHL holds for the contact now, straight from the emulator.
   function snapshot(contactId) {
     let fields = null;
@@ -106,7 +122,14 @@ export async function startPlayground({
     } catch (e) {
       contactError = e.message;
     }
-    const appointments = ghl.listAppointments()
+    const held = ghl.listAppointments();
+    for (const a of held) {
+      const seen = lastStart.get(a.id);
+      if (seen !== undefined && seen !== a.startTime) previousStart.set(a.id, seen);
+      lastStart.set(a.id, a.startTime);
+      deleted.delete(a.id);
+    }
+    const appointments = [...held, ...deleted.values()]
       .map((a) => {
         let contactName = '';
         try {
@@ -115,6 +138,7 @@ export async function startPlayground({
         return {
           id: a.id, calendarId: a.calendarId, contactId: a.contactId, contactName, title: a.title,
           startTime: a.startTime, endTime: a.endTime, status: a.appointmentStatus, dateAdded: a.dateAdded,
+          dateUpdated: a.dateUpdated, previousStartTime: previousStart.get(a.id) ?? null,
         };
       })
       .sort((a, b) => String(a.startTime).localeCompare(String(b.startTime)));
@@ -129,7 +153,11 @@ export async function startPlayground({
 
   // One WhatsApp message from the contact, delivered as GHL would.
   async function deliver(contactId, text) {
-    const payload = inboundMessage({ contactId, text, locationId: ghl.config().locationId });
+    return post(inboundMessage({ contactId, text, locationId: ghl.config().locationId }));
+  }
+
+  // A webhook signed with the dev key and POSTed to the worker's /webhook.
+  async function post(payload) {
     const { raw, headers } = signedDelivery(payload, privateKey);
     const started = Date.now();
     let res;
@@ -162,6 +190,86 @@ export async function startPlayground({
     return { ok: true, ms: Date.now() - started, messageId: payload.messageId, worker };
   }
 
+  // The calendar's free slots (GHL's GET /calendars/{id}/free-slots, asked
+  // of the emulator like the worker asks it) from fromMs for 30 days, as
+  // the start times GHL returns, in the calendar's zone.
+  async function freeSlots(calendarId, fromMs) {
+    const config = ghl.config();
+    const timeZone = config.calendars.find((c) => c.id === calendarId)?.timeZone;
+    const url = new URL(`http://ghl.invalid/calendars/${encodeURIComponent(calendarId)}/free-slots`);
+    url.searchParams.set('startDate', String(fromMs));
+    url.searchParams.set('endDate', String(fromMs + 30 * DAY_MS));
+    if (timeZone) url.searchParams.set('timezone', timeZone);
+    const res = await ghl.fetch(url.href, {
+      headers: { Authorization: `Bearer ${config.token ?? 'playground'}`, Version: V_CALENDARS, Accept: 'application/json' },
+    });
+    const body = await res.json().catch(() => null);
+    if (!res.ok || !body || typeof body !== 'object') {
+      throw new HttpError(502, `GHL's free-slots answered ${res.status}: ${body?.message ?? 'no slots'}`);
+    }
+    return Object.entries(body)
+      .filter(([date, day]) => /^\d{4}-\d{2}-\d{2}$/.test(date) && Array.isArray(day?.slots))
+      .flatMap(([, day]) => day.slots)
+      .filter((slot) => typeof slot === 'string' && Number.isFinite(Date.parse(slot)))
+      .sort((a, b) => Date.parse(a) - Date.parse(b));
+  }
+
+  // Where "Move +1 day" puts an appointment: the next day at the same
+  // local time when that slot is free, else the first free slot after its
+  // current start (or after now, for one in the past).
+  async function moveTarget(appt) {
+    const startMs = Date.parse(appt.startTime);
+    const slots = await freeSlots(appt.calendarId, Math.max(Number.isFinite(startMs) ? startMs : 0, ghl.now().getTime()));
+    const date = String(appt.startTime).slice(0, 10);
+    const [y, m, d] = date.split('-').map(Number);
+    const nextDate = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    const clockTime = String(appt.startTime).slice(11, 16);
+    const sameTime = slots.find((s) => s.slice(0, 10) === nextDate && s.slice(11, 16) === clockTime);
+    const later = slots.find((s) => Date.parse(s) > startMs);
+    const target = sameTime ?? later ?? slots[0];
+    if (!target) throw new HttpError(409, 'the calendar has no free slot in the next 30 days');
+    return target;
+  }
+
+  // The business acts on an appointment in GHL's UI; GHL tells the worker.
+  async function appointmentAction(id, action) {
+    let appt;
+    try {
+      appt = ghl.getAppointment(id);
+    } catch {
+      throw new HttpError(404, `appointment ${id} is not in GHL (deleted?)`);
+    }
+    let changed;
+    let type = 'AppointmentUpdate';
+    let summary;
+    try {
+      if (action === 'move') {
+        if (appt.appointmentStatus === 'cancelled') throw new HttpError(409, 'a cancelled appointment is not moved');
+        const to = await moveTarget(appt);
+        changed = ghl.moveAppointment(id, to);
+        previousStart.set(id, appt.startTime);
+        lastStart.set(id, changed.startTime);
+        summary = `moved from ${appt.startTime} to ${changed.startTime}`;
+      } else if (action === 'cancel') {
+        if (appt.appointmentStatus === 'cancelled') throw new HttpError(409, 'the appointment is already cancelled');
+        changed = ghl.cancelAppointment(id);
+        summary = 'cancelled';
+      } else {
+        ghl.deleteAppointment(id);
+        changed = appt;
+        type = 'AppointmentDelete';
+        deleted.set(id, { ...appt, appointmentStatus: 'deleted' });
+        summary = 'deleted';
+      }
+    } catch (e) {
+      if (e instanceof HttpError) throw e;
+      throw new HttpError(409, `GHL refused: ${e.message}`);
+    }
+    const payload = appointmentEvent(type, { locationId: ghl.config().locationId, ...changed });
+    const result = await post(payload);
+    return { ...result, action, event: type, summary, appointment: changed };
+  }
+
   async function api(req, res, pathname, query) {
     // Only this page may drive it: a request from another origin (any web
     // page open in the same browser) or under another host name (DNS
@@ -190,6 +298,13 @@ export async function startPlayground({
       if (typeof text !== 'string' || !text.trim()) throw new HttpError(400, 'text is required');
       if (text.length > MAX_TEXT) throw new HttpError(400, `text is longer than ${MAX_TEXT} characters`);
       const result = await deliver(contactId, text);
+      return sendJson(res, 200, { ...result, ...snapshot(contactId) });
+    }
+    const act = /^\/api\/appointments\/([^/]+)\/([a-z]+)$/.exec(pathname);
+    if (act && req.method === 'POST' && APPOINTMENT_ACTIONS.has(act[2])) {
+      const { contactId } = await readJson(req);
+      if (typeof contactId !== 'string' || !contactId) throw new HttpError(400, 'contactId is required');
+      const result = await appointmentAction(decodeURIComponent(act[1]), act[2]);
       return sendJson(res, 200, { ...result, ...snapshot(contactId) });
     }
     throw new HttpError(404, `no route ${req.method} ${pathname}`);

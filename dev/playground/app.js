@@ -157,9 +157,39 @@ function renderFields(fields, contactError) {
   els.language.dataset.lang = lang || '';
 }
 
+const INACTIVE = new Set(['cancelled', 'invalid', 'deleted']);
+
+// "Thu 2026-11-26 · 14:00–14:30 (-06:00)": the times as GHL holds them.
+function when(startTime, endTime) {
+  const start = String(startTime);
+  const date = start.slice(0, 10);
+  const [y, m, d] = date.split('-').map(Number);
+  const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  const end = endTime ? `–${String(endTime).slice(11, 16)}` : '';
+  return `${weekday} ${date} · ${start.slice(11, 16)}${end} (${start.slice(19) || 'local'})`;
+}
+
+function badge(text, kind) {
+  const span = document.createElement('span');
+  span.className = `badge ${kind}`;
+  span.textContent = text;
+  return span;
+}
+
+function actionButton(label, action, a, title) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `appt-action ${action}`;
+  button.dataset.testid = `appt-${action}`;
+  button.textContent = label;
+  button.title = title;
+  button.addEventListener('click', () => appointmentAction(a, action, button));
+  return button;
+}
+
 function renderAppointments(list = []) {
   els.appointments.replaceChildren();
-  const active = list.filter((a) => a.status !== 'cancelled' && a.status !== 'invalid').length;
+  const active = list.filter((a) => !INACTIVE.has(a.status)).length;
   els.apptCount.textContent = `(${active} active)`;
   if (!list.length) {
     const li = document.createElement('li');
@@ -173,19 +203,44 @@ function renderAppointments(list = []) {
     li.dataset.appointmentId = a.id;
     li.dataset.status = a.status;
     if (a.contactId === state.contactId) li.classList.add('mine');
-    const date = String(a.startTime).slice(0, 10);
-    const [y, m, d] = date.split('-').map(Number);
-    const weekday = WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
-    const when = document.createElement('div');
-    when.className = 'when';
-    when.textContent = `${weekday} ${date} · ${String(a.startTime).slice(11, 16)}–${String(a.endTime).slice(11, 16)} (${String(a.startTime).slice(19) || 'local'})`;
+    const top = document.createElement('div');
+    top.className = 'when-line';
+    const whenEl = document.createElement('span');
+    whenEl.className = 'when';
+    whenEl.dataset.testid = 'appt-when';
+    whenEl.textContent = when(a.startTime, a.endTime);
+    const status = badge(a.status || '?', `status status-${a.status || 'unknown'}`);
+    status.dataset.testid = 'appt-status';
+    top.append(whenEl, status);
+    li.append(top);
+    if (a.previousStartTime && a.previousStartTime !== a.startTime) {
+      li.classList.add('moved');
+      const prev = document.createElement('div');
+      prev.className = 'previous';
+      prev.dataset.testid = 'appt-previous';
+      prev.textContent = `moved, was ${when(a.previousStartTime)}`;
+      li.append(prev);
+    }
     const what = document.createElement('div');
     what.className = 'what';
     what.textContent = `${a.title || 'Appointment'} · ${a.status}`;
     const who = document.createElement('div');
     who.className = 'who-line';
     who.textContent = `${a.contactId === state.contactId ? 'this contact' : `contact ${a.contactId}`}${a.contactName ? ` (${a.contactName})` : ''} · ${a.calendarId}`;
-    li.append(when, what, who);
+    li.append(what, who);
+    if (a.status !== 'deleted') {
+      const actions = document.createElement('div');
+      actions.className = 'appt-actions';
+      actions.setAttribute('aria-label', 'Act as the business in GHL');
+      if (!INACTIVE.has(a.status)) {
+        actions.append(
+          actionButton('Move +1 day', 'move', a, 'As the business in GHL: move it to the next day, same time (or the next free slot); GHL sends AppointmentUpdate'),
+          actionButton('Cancel in GHL', 'cancel', a, 'As the business in GHL: set its status to cancelled; GHL sends AppointmentUpdate'),
+        );
+      }
+      actions.append(actionButton('Delete in GHL', 'delete', a, 'As the business in GHL: delete it; GHL sends AppointmentDelete'));
+      li.append(actions);
+    }
     els.appointments.append(li);
   }
 }
@@ -267,6 +322,37 @@ async function deliver(text, out, generation) {
     systemNote(note, { error: true });
     showError(note);
   }
+}
+
+// The business changes the appointment in GHL; GHL sends the worker an
+// appointment webhook (no message to the lead). Queued with the messages.
+function appointmentAction(a, action, button) {
+  if (!state.contactId) return;
+  const generation = state.generation;
+  const contactId = state.contactId;
+  button.disabled = true;
+  state.queue = state.queue.then(async () => {
+    let result;
+    try {
+      result = await call('POST', `/api/appointments/${encodeURIComponent(a.id)}/${action}`, { contactId });
+    } catch (e) {
+      if (generation !== state.generation) return;
+      button.disabled = false;
+      systemNote(`GHL (${action}): ${e.message}`, { error: true });
+      showError(e.message);
+      return;
+    }
+    if (generation !== state.generation) return;
+    renderSnapshot(result);
+    const did = `As the business in GHL: appointment ${result.summary}.`;
+    if (!result.ok) {
+      systemNote(`${did} ${result.event} webhook not taken: ${result.error.message}`, { error: true });
+      showError(result.error.message);
+      return;
+    }
+    hideError();
+    systemNote(`${did} ${result.event} webhook → worker ${result.worker.status}.`);
+  });
 }
 
 function send(text) {

@@ -1,7 +1,9 @@
 // The playground in headless Chromium: a whole Spanish conversation typed
 // into the page, through the real worker (workerd via Miniflare, as in the
-// end-to-end tests) and the GHL emulator, down to a booked call; what the
-// page shows is checked, and a screenshot is saved to tests/artifacts/.
+// end-to-end tests) and the GHL emulator, down to a booked call, then moved
+// and cancelled (by the lead in the chat, and by the business through the
+// panel's GHL buttons); what the page shows is checked, and screenshots are
+// saved to tests/artifacts/.
 // Needs the WASM core (bash scripts/build-wasm.sh) and /usr/bin/chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startPlayground } from '../../dev/playground-server.js';
 import { createDevKeys } from '../../emulator/webhooks.js';
-import { SPANISH_DAYS, keys, nextWeekday, startStack } from '../e2e/harness.js';
+import { SPANISH_DAYS, bookableDates, dayPhrase, keys, nextWeekday, startStack } from '../e2e/harness.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(root, 'tests/artifacts');
@@ -206,5 +208,96 @@ test('the page shows it when the worker answers without a reply (GHL failing)', 
   assert.match(await page.getByTestId('error-banner').textContent(), /The worker answered 200 but sent no reply \(step: [a-z]+\)\. A GHL call probably failed/);
   assert.equal(await page.getByTestId('bot-message').count(), 0);
   assert.equal(await page.locator('[data-testid=user-message] .ticks.delivered').count(), 1);
+  assert.deepEqual(stack.ghl.validationErrors(), []);
+});
+
+// The panel's entry for one appointment.
+const apptItem = (page, id) => page.locator(`[data-testid=appointments] li[data-appointment-id="${id}"]`);
+
+// Waits until the panel shows the appointment with this status and start.
+async function panelShows(page, id, { status, start }) {
+  await page.waitForFunction(({ id: apptId, status: want, date, time }) => {
+    const li = document.querySelector(`[data-testid=appointments] li[data-appointment-id="${apptId}"]`);
+    if (!li || li.dataset.status !== want) return false;
+    const when = li.querySelector('[data-testid=appt-when]')?.textContent ?? '';
+    return when.includes(`${date} · ${time}`);
+  }, { id, status, date: start.slice(0, 10), time: start.slice(11, 16) }, WAIT);
+}
+
+test('the call is moved and cancelled (by the lead in the chat, by the business in GHL); the panel follows', async (t) => {
+  const page = await openPage(playground.url, t);
+  const contactId = (await page.getByTestId('contact-id').textContent()).trim();
+  const day = bookingDay();
+  for (const [text, expected] of [
+    ['Hola', /¿Cuál es tu nombre\?/],
+    ['Ana Torres', /Mucho gusto Ana/],
+    ['Más clientes para mi tienda', /desafío/],
+    ['Pocas ventas en línea', /presupuesto/],
+    ['800 al mes', /correo/],
+    ['ana.torres@example.com', /Qué día/],
+    [`el ${day.name}`, /¿Cuál prefieres\?/],
+    ['la primera', /confirmada/],
+  ]) {
+    assert.match(await say(page, text), expected, `after "${text}"`);
+  }
+  const booked = stack.ghl.getContactFields(contactId);
+  assert.equal(booked.booking_step, 'scheduled');
+  const id = booked.appointment_id;
+  const mine = () => stack.ghl.listAppointments().filter((a) => a.contactId === contactId);
+  await panelShows(page, id, { status: 'confirmed', start: booked.appointment_datetime });
+  assert.equal(await apptItem(page, id).getByTestId('appt-status').textContent(), 'confirmed');
+
+  // The business moves it in GHL: the panel shows the new time, and the
+  // worker, told by an AppointmentUpdate webhook, updates the fields.
+  await apptItem(page, id).getByTestId('appt-move').click();
+  await page.locator('.msg.system', { hasText: 'AppointmentUpdate webhook → worker 200' }).waitFor(WAIT);
+  const byGhl = stack.ghl.getAppointment(id);
+  assert.notEqual(byGhl.startTime, booked.appointment_datetime);
+  await panelShows(page, id, { status: 'confirmed', start: byGhl.startTime });
+  assert.match(await apptItem(page, id).getByTestId('appt-previous').textContent(),
+    new RegExp(`was .*${booked.appointment_datetime.slice(0, 10)} · ${booked.appointment_datetime.slice(11, 16)}`));
+  assert.equal(await field(page, 'appointment_datetime').textContent(), byGhl.startTime);
+  assert.equal(stack.ghl.getContactFields(contactId).appointment_datetime, byGhl.startTime);
+
+  // The lead moves it by chat, to another day: the same appointment, one of them.
+  assert.match(await say(page, '¿se puede mover la llamada?'), /¿Para qué día quieres mover tu llamada\?/);
+  const to = bookableDates(6).find((d) => d !== byGhl.startTime.slice(0, 10));
+  const offer = await say(page, `el ${Number(to.slice(8))}/${Number(to.slice(5, 7))}`);
+  assert.match(offer, new RegExp(`${dayPhrase(to, 'es')}: .*¿Cuál prefieres\\?`));
+  const firstTime = /: (\d{1,2}(?::\d{2})?(?:am|pm))/.exec(offer)[1];
+  const moved = await say(page, `a las ${firstTime}`);
+  assert.match(moved, new RegExp(`Moví tu llamada: antes .*, ahora el ${dayPhrase(to, 'es')} a las ${firstTime}`));
+  const afterMove = stack.ghl.getContactFields(contactId);
+  assert.equal(afterMove.appointment_id, id, 'the same appointment');
+  assert.equal(afterMove.preferred_day, to);
+  assert.equal(mine().length, 1, 'one appointment, never two');
+  assert.equal(mine()[0].startTime, afterMove.appointment_datetime);
+  await panelShows(page, id, { status: 'confirmed', start: afterMove.appointment_datetime });
+  assert.equal(await page.locator('[data-testid=appointments] li.mine').count(), 1);
+  assert.match(await apptItem(page, id).getByTestId('appt-previous').textContent(),
+    new RegExp(`was .*${byGhl.startTime.slice(0, 10)} · ${byGhl.startTime.slice(11, 16)}`));
+  assert.equal(await field(page, 'appointment_datetime').textContent(), afterMove.appointment_datetime);
+
+  // The lead cancels by chat: confirmed once, then the panel shows it cancelled.
+  assert.match(await say(page, 'cancela mi cita'), /¿Seguro que quieres cancelar tu llamada/);
+  assert.match(await say(page, 'sí'), /cancelé tu llamada .*qué día/);
+  await panelShows(page, id, { status: 'cancelled', start: afterMove.appointment_datetime });
+  assert.equal(await apptItem(page, id).getByTestId('appt-status').textContent(), 'cancelled');
+  assert.equal(await apptItem(page, id).getByTestId('appt-move').count(), 0, 'a cancelled call cannot be moved');
+  assert.equal(await field(page, 'booking_step').textContent(), 'day');
+  assert.equal(await field(page, 'appointment_id').textContent(), '—');
+  assert.equal(stack.ghl.getAppointment(id).appointmentStatus, 'cancelled');
+  assert.equal(await page.getByTestId('error-banner').isVisible(), false);
+
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'playground-reschedule.png'), fullPage: true });
+
+  // The business deletes it in GHL: gone from GHL, shown as deleted.
+  await apptItem(page, id).getByTestId('appt-delete').click();
+  await page.locator('.msg.system', { hasText: 'AppointmentDelete webhook → worker 200' }).waitFor(WAIT);
+  await panelShows(page, id, { status: 'deleted', start: afterMove.appointment_datetime });
+  assert.equal(mine().length, 0);
+  assert.equal(await field(page, 'booking_step').textContent(), 'day');
+
   assert.deepEqual(stack.ghl.validationErrors(), []);
 });
