@@ -304,6 +304,13 @@ export function createEmulator(options = {}) {
       return store.contactView(store.createContact({ ...rest, customFields }));
     },
     getContact: (id) => store.contactView(contactOr404(id)),
+    // The contact's tags as stored (lower-cased), in the order added.
+    getContactTags: (id) => [...contactOr404(id).tags],
+    // {dnd, dndSettings: {channel: {status, message?, code?}}} ({} when none).
+    getDnd: (id) => {
+      const c = contactOr404(id);
+      return { dnd: !!c.dnd, dndSettings: copy(c.dndSettings) };
+    },
     listContacts: () => [...store.contacts.values()].map(store.contactView),
     getContactFields: (id) => store.fieldMap(contactOr404(id)),
     setContactFields: (id, values) => {

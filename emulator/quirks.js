@@ -165,10 +165,14 @@ export const QUIRKS = [
     // should not exist"), which the spec cannot express; a misspelt top-level
     // property is a worker bug, so these request bodies reject unknown keys.
     // (Upsert does answer 422 "property additionalEmails should not exist":
-    // GoHighLevel/highlevel-api-docs#262.)
+    // GoHighLevel/highlevel-api-docs#262.) The DND objects are closed too,
+    // so a misspelt channel ("Whatsapp") or key is refused rather than
+    // silently ignored; they are shared with the contact answers, which the
+    // emulator only fills with the declared channels and keys.
     patch(docs) {
       const closed = {
-        'apps/contacts.json': ['UpdateContactDto', 'UpsertContactDto'],
+        'apps/contacts.json': ['UpdateContactDto', 'UpsertContactDto', 'TagsDTO',
+          'DndSettingsSchema', 'DndSettingSchema', 'InboundDndSettingsSchema', 'InboundDndSettingSchema'],
         'apps/locations.json': ['CreateCustomFieldsDTO'],
         'apps/conversations.json': ['SendMessageBodyDto'],
         'apps/calendars.json': ['AppointmentCreateSchema', 'AppointmentEditSchema', 'DeleteAppointmentSchema'],
@@ -196,6 +200,10 @@ export const STRICT = {
   // `limit` of search-conversation and get-messages is a "number"; the
   // emulator answers 422 to one that is not a positive integer.
   positiveIntegerLimits: true,
+  // A tag that is empty once trimmed (add-tags, and the `tags` of
+  // update-contact / upsert-contact) is answered 422: GHL would store or
+  // drop it silently, and either hides a worker bug.
+  nonEmptyTags: true,
 };
 
 export function applyQuirks(docs) {

@@ -102,6 +102,12 @@ const handlers = {
       if (!store.getContact(params.contactId) && config.autoCreateContacts) store.createContact({ id: params.contactId });
       return { status: 200, body: { events: store.contactAppointments(params.contactId).map(store.eventView) } };
     },
+    // The tags are added (trimmed, lower-cased, each once; none removed).
+    // The spec answers 201 {tags} (CreateAddTagSuccessfulResponseDto): here
+    // every tag the contact now has, not only those just added.
+    'add-tags'({ store, params, body }) {
+      return { status: 201, body: { tags: store.addTags(params.contactId, body.tags) } };
+    },
     'update-contact'({ store, params, body }) {
       const contact = store.updateContact(params.contactId, body);
       return { status: 200, body: { succeded: true, contact: store.contactView(contact) } };

@@ -89,6 +89,42 @@ export function inboundMessage({ contactId, text, locationId = 'loc_dev', messag
   };
 }
 
+// The OutboundMessage webhook (../shared/ghl-openapi/webhooks/
+// OutboundMessage.md): a message sent to the contact from GHL. With `userId`
+// a person sent it from GHL's app (`source: "app"`); without, it is the echo
+// of a message sent through the API (`source: "api"`, as get-messages lists
+// them). Shaped like inboundMessage (the same `timestamp` and `webhookId`
+// extras), with direction "outbound" (the spec's first example says
+// "inbound": a slip of the doc). Pure: nothing is sent.
+export function outboundMessage({
+  contactId, messageId, body, userId, messageType = 'WhatsApp', locationId = 'loc_dev', conversationId, dateAdded = new Date(),
+  status = 'delivered', source, attachments = [],
+}) {
+  if (typeof contactId !== 'string' || !contactId) throw new TypeError('contactId must be a non-empty string');
+  const id = messageId ?? `wamid.${Date.now().toString(36)}${(++counter).toString(36)}`;
+  const at = new Date(dateAdded).toISOString();
+  const payload = {
+    type: 'OutboundMessage',
+    locationId,
+    attachments: [...attachments],
+    body,
+    contactId,
+    contentType: 'text/plain',
+    conversationId: conversationId ?? `conv_${contactId}`,
+    dateAdded: at,
+    direction: 'outbound',
+    messageType,
+    messageId: id,
+    status,
+    source: source ?? (userId !== undefined ? 'app' : 'api'),
+    timestamp: at,
+    webhookId: `wh_${id}`,
+  };
+  if (userId !== undefined) payload.userId = userId;
+  if (body === undefined) delete payload.body;
+  return payload;
+}
+
 // → { raw, headers } ready to POST: signed with `privateKey` in the header
 // of its algorithm.
 export function signedDelivery(payload, privateKey) {
