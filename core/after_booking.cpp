@@ -82,22 +82,11 @@ void after_gone(Turn& t, const std::optional<Slot>& was, std::string_view text) 
   if (!notice.empty() && t.out.reply) t.out.reply = notice + " " + *t.out.reply;
 }
 
-// "2026-12-03T14:30:00-06:00" + 45 minutes, in the same offset.
-std::string plus_minutes(const Slot& s, int minutes) {
-  const auto zone = s.iso.find_first_of("Z+-", 19);
-  if (zone == std::string::npos) return {};
-  const int total = s.hour * 60 + s.minute + minutes;
-  const Date d = add_days(s.date, total / (24 * 60));
-  const int in_day = total % (24 * 60);
-  return fmt::format(FMT_COMPILE("{}T{:02}:{:02}:00{}"), to_iso(d), in_day / 60, in_day % 60, s.iso.substr(zone));
-}
-
 // The call's length from GHL's start and end; 0 when unknown.
 int length_minutes(const CommandResult& read) {
   const auto start = parse_slot(read.start), end = parse_slot(read.end);
   if (!start || !end) return 0;
-  const long minutes = (days_from_civil(end->date) - days_from_civil(start->date)) * 24 * 60 +
-                       (end->hour * 60 + end->minute) - (start->hour * 60 + start->minute);
+  const long minutes = minutes_between(*start, *end);
   return minutes > 0 && minutes <= 24 * 60 ? static_cast<int>(minutes) : 0;
 }
 

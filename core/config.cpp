@@ -182,6 +182,28 @@ std::string set_call_minutes(Config& c, std::string_view value) {
   return {};
 }
 
+namespace {
+// A whole number from `low` to `high`, or an error naming `key`.
+std::string whole_in(std::string_view key, std::string_view value, int low, int high, const char* example, int& out) {
+  value = trim(value);
+  int v = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  if (ec != std::errc{} || end != value.data() + value.size() || v < low || v > high) {
+    return fmt::format(FMT_COMPILE("{}: expected a whole number from {} to {}, like {}, got '{}'"), key, low, high, example, value);
+  }
+  out = v;
+  return {};
+}
+}  // namespace
+
+std::string set_human_pause_hours(Config& c, std::string_view value) {
+  return whole_in("HUMAN_PAUSE_HOURS", value, 0, 8760, "24", c.human_pause_hours);
+}
+
+std::string set_max_bot_messages(Config& c, std::string_view value) {
+  return whole_in("MAX_BOT_MESSAGES", value, 1, 1000, "25", c.max_bot_messages);
+}
+
 std::string set_booking_days(Config& c, std::string_view value) {
   Weekdays days{};
   const std::string folded = fold(value);

@@ -28,6 +28,8 @@ struct Config {
   std::vector<ReplyOverride> replies;           // REPLIES: usually empty, at most one per key and language
   int call_minutes = 0;                         // CALL_MINUTES: how long the call is; 0 = not said
   std::string business_pitch;                   // BUSINESS_PITCH: one line on what the business does; empty = a default
+  int human_pause_hours = 24;                   // HUMAN_PAUSE_HOURS: a person's message pauses the bot; 0 = until reset
+  int max_bot_messages = 25;                    // MAX_BOT_MESSAGES: per contact in a rolling 24 hours
 };
 
 // Each setter returns an empty string when the value is fine, else an
@@ -38,6 +40,10 @@ std::string set_booking_days(Config& c, std::string_view value);
 std::string set_default_language(Config& c, std::string_view value);
 // A whole number of minutes, 1 to 480.
 std::string set_call_minutes(Config& c, std::string_view value);
+// Whole numbers: hours 0 to 8760 (0 = until a person clears the pause);
+// messages 1 to 1000.
+std::string set_human_pause_hours(Config& c, std::string_view value);
+std::string set_max_bot_messages(Config& c, std::string_view value);
 // A JSON object of texts per language, each a template (texts.hpp) that
 // replaces the default for its key: {"es": {"ask_goal": "…"}, "en": {…}}.
 // Replaces the overrides set before; blank → none. On an error (the first

@@ -9,6 +9,7 @@
 #include "after_booking.hpp"
 #include "day.hpp"
 #include "intent.hpp"
+#include "people.hpp"
 #include "question.hpp"
 #include "scheduling.hpp"
 #include "replies.hpp"
@@ -30,8 +31,14 @@ void restart(Turn& t) {
   say(t, reply_greeting(t.lang, t.in.config), "restarted");
 }
 
+// What GHL shows on the contact's WhatsApp DND (a note for the team).
+constexpr std::string_view kDndNote = "The lead asked the WhatsApp booking assistant to stop messaging them.";
+
 void opt_out(Turn& t) {
   t.out.target.booking_step = std::string(to_string(Step::opted_out));
+  // Once the confirmation is sent, WhatsApp DND: no other GHL workflow
+  // writes to this lead either.
+  t.out.then = Command{Command::Kind::set_dnd, {{"status", "active"}, {"message", std::string(kDndNote)}}};
   say(t, reply_opted_out(t.lang, t.in.config), "opted_out");
 }
 
@@ -55,6 +62,9 @@ void not_interested(Turn& t) {
 
 void hand_off(Turn& t) {
   t.out.target.booking_step = std::string(to_string(Step::handoff));
+  t.out.target.bot_paused_until = pause_until(t.in);
+  // The tag lets a GHL workflow notify the team or assign the contact.
+  t.out.then = Command{Command::Kind::add_tag, {{"tag", std::string(kHandoffTag)}}};
   say(t, reply_handoff(t.lang, t.in.config), "handoff");
 }
 
@@ -89,6 +99,28 @@ bool has_words(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) >= 0xC0);
   });
+}
+
+// The follow-up time of a lead who stopped answering (Message::event
+// "follow_up"): one nudge with the pending question, only if nothing
+// happened since it was set, the bot is not paused, the lead's last message
+// is less than 24 hours old, and none was sent after that message.
+std::optional<std::string> current_question(const Turn& t, Step step);
+
+void follow_up(Turn& t, Step step) {
+  const Input& in = t.in;
+  const State& s = in.state;
+  t.out.outcome = "no_follow_up";
+  const bool waiting = step == Step::name || step == Step::goal || step == Step::pain || step == Step::budget ||
+                       step == Step::email || step == Step::confirm_email || step == Step::day || step == Step::time;
+  if (!waiting || s.last_message_id.empty() || in.message.expect != s.last_message_id) return;
+  if (is_paused(s, in.now) || s.follow_up_sent == s.last_message_id || !within_service_window(s, in.now)) return;
+  if (in.message.bot_messages_24h >= in.config.max_bot_messages) return;
+  if (first_missing(step, s, in.config) != step) return;
+  auto question = current_question(t, step);
+  if (!question) return;
+  t.out.target.follow_up_sent = s.last_message_id;
+  say(t, reply_plain(t.lang, in.config, TextKey::follow_up) + " " + *question, "follow_up");
 }
 
 // "Buenas tardes.", "Saludos", "gracias": what is left of a message
@@ -374,9 +406,24 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   }
   Turn t{in, lang, Decision{s, std::nullopt, {}, {}}};
 
-  // GHL's news of an appointment, not a lead's message (no reply).
+  // Not a lead's message: GHL's news of an appointment, a person's message
+  // to the lead, or the follow-up time. A GHL failure changes nothing and
+  // says nothing (never "try again" to a lead who asked nothing).
   if (!in.message.event.empty()) {
-    on_appointment_event(t);
+    if (std::any_of(in.results.begin(), in.results.end(),
+                    [](const auto& r) { return r.kind == CommandResult::Kind::failed; })) {
+      t.out.target = s;
+      t.out.handled = in.message.event != "outbound" && in.message.event != "appointment";
+      t.out.outcome = "ghl_failed";
+      return t.out;
+    }
+    if (in.message.event == "appointment") {
+      on_appointment_event(t);
+    } else if (in.message.event == "outbound") {
+      on_outbound(t);
+    } else {
+      follow_up(t, known_step ? step : Step::greeting);
+    }
     return t.out;
   }
 
@@ -464,6 +511,12 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     // A lead who said stop and now asks, in so many words, to book after
     // all is welcomed back from the beginning.
     if (step == Step::opted_out && asks_to_opt_in(text)) {
+      // WhatsApp DND off first: GHL would refuse the welcome back otherwise.
+      if (find_result(in, CommandResult::Kind::done) == nullptr) {
+        t.out.command = Command{Command::Kind::set_dnd, {{"status", "inactive"}}};
+        t.out.outcome = "command";
+        return t.out;
+      }
       t.out.target.last_interaction = in.now;
       t.out.target.last_message_id = in.message.id;
       t.out.target.language = std::string(to_string(lang));
@@ -492,6 +545,24 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   next.last_message_id = in.message.id;
   next.language = std::string(to_string(lang));
   if (!known_step) step = Step::greeting;  // garbage in booking_step: start the conversation again
+
+  // A person took over: the message is kept (its id and time), no reply.
+  if (is_paused(s, in.now)) {
+    t.out.outcome = "paused";
+    return t.out;
+  }
+  // At most MAX_BOT_MESSAGES in 24 hours: the last one says a person will
+  // follow up and tags the contact; then silence. (A request to stop is
+  // always honoured.)
+  if (m.intent != Intent::opt_out && in.message.bot_messages_24h >= in.config.max_bot_messages - 1) {
+    if (in.message.bot_messages_24h >= in.config.max_bot_messages) {
+      t.out.outcome = "capped";
+      return t.out;
+    }
+    t.out.then = Command{Command::Kind::add_tag, {{"tag", std::string(kCapTag)}}};
+    say(t, reply_plain(t.lang, in.config, TextKey::cap_reached), "cap_reached");
+    return t.out;
+  }
 
   answer_message(t, step, m);
   if (t.out.command.kind != Command::Kind::none) {

@@ -34,6 +34,13 @@ struct Message {
   // appointment's id. The text is then empty and nothing is sent.
   std::string event;
   std::string appointment_id;
+  // Issue 13. event "outbound": a person wrote to the lead from GHL (the
+  // shell has told the bot's own messages apart). event "follow_up": the
+  // contact's follow-up time came; `expect` is the last_message_id it was
+  // set for. bot_messages_24h: the bot's messages to this contact in the
+  // last 24 hours (the shell counts them).
+  std::string expect;
+  long bot_messages_24h = 0;
 };
 
 // What the shell reports back after performing a command (the protocol
@@ -45,7 +52,7 @@ struct CommandResult {
   // found in the contact as read again. resolved: a check whose answer the
   // protocol already folded into the result it checked (protocol.cpp, reconcile).
   // appointment: read_appointment's answer. moved: the appointment is at `slot` now.
-  enum class Kind { slots, booked, slot_taken, cancelled, failed, delivered, applied, resolved, appointment, moved };
+  enum class Kind { slots, booked, slot_taken, cancelled, failed, delivered, applied, resolved, appointment, moved, done };
   Kind kind = Kind::failed;
   Date date{};                     // slots: the day asked for
   std::vector<std::string> slots;  // slots: free slots, ISO-8601 with offset
@@ -78,7 +85,10 @@ inline bool may_have_been_sent(const CommandResult& r) {
 // One command for the shell to perform. Its arguments are written to the
 // wire as they are, in this order (protocol.cpp: the command table).
 struct Command {
-  enum class Kind { none, fetch_slots, book, cancel, find_booking, find_reply, read_contact, read_appointment, move };
+  enum class Kind {
+    none, fetch_slots, book, cancel, find_booking, find_reply, read_contact, read_appointment, move,
+    set_dnd, add_tag,  // issue 13: the contact's WhatsApp DND, a tag added (never the others removed)
+  };
   Kind kind = Kind::none;
   std::vector<std::pair<std::string_view, std::string>> args;
 
@@ -113,6 +123,10 @@ struct Decision {
   // Not handled, and its reply may yet reach the lead: should this message
   // come again, the shell says so (Message::maybe_sent).
   bool maybe_sent = false;
+  // Performed by the shell once the reply was sent (a save-and-send only):
+  // the opt-out's DND, the tag of a hand-off or of the cap. Its outcome is
+  // logged, not reported back: the message is done.
+  Command then;
 };
 
 // The most results one message may need; at this many the decision is

@@ -74,6 +74,9 @@ constexpr CommandRow kCommands[] = {
     // After the booking (issue 12): the appointment as GHL holds it, and a move.
     {Command::Kind::read_appointment, "read_appointment", "appointment"},
     {Command::Kind::move, "move", "moved"},
+    // Issue 13: the contact's WhatsApp DND and tags.
+    {Command::Kind::set_dnd, "set_dnd", "done"},
+    {Command::Kind::add_tag, "add_tag", "done"},
 };
 
 const CommandRow& row_of(Command::Kind kind) {
@@ -172,6 +175,11 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       if (raw.slot != asked.arg("slot")) return why = "moved result is for a slot that was not asked for", false;
       r.appointment_id = std::string(asked.arg("appointment_id"));
       r.slot = raw.slot;
+      return true;
+    case Command::Kind::set_dnd:
+    case Command::Kind::add_tag:
+      r.kind = CommandResult::Kind::done;
+      r.during = std::string(row_of(asked.kind).type);
       return true;
     case Command::Kind::none: break;
   }
@@ -277,14 +285,21 @@ std::string read_config(const RawRequest& raw, Config& c) {
     else if (key == "DEFAULT_LANGUAGE") e = set_default_language(c, value);
     else if (key == "REPLIES") e = set_replies(c, value);
     else if (key == "CALL_MINUTES") e = set_call_minutes(c, value);
+    else if (key == "HUMAN_PAUSE_HOURS") e = set_human_pause_hours(c, value);
+    else if (key == "MAX_BOT_MESSAGES") e = set_max_bot_messages(c, value);
     else if (key == "BUSINESS_PITCH") c.business_pitch = value;
     if (!e.empty()) return e;
   }
   return {};
 }
 
+// `id` < 0: a command with no id (a save-and-send's `then`).
 void write_command(std::string& out, const Command& c, long id) {
-  out += fmt::format(FMT_COMPILE("{{\"id\":{},\"type\":"), id);
+  if (id >= 0) {
+    out += fmt::format(FMT_COMPILE("{{\"id\":{},\"type\":"), id);
+  } else {
+    out += "{\"type\":";
+  }
   write_string(out, row_of(c.kind).type);
   for (const auto& [key, value] : c.args) {
     out += ',';
@@ -360,9 +375,14 @@ std::string handle(std::string_view request, const Config* configured) {
   in.message.maybe_sent = raw.message_maybe_sent;
   in.message.event = std::move(raw.message_event);
   in.message.appointment_id = std::move(raw.message_appointment_id);
-  if (!in.message.event.empty() && (in.message.event != "appointment" || in.message.appointment_id.empty())) {
-    return error_json("bad_request", "message.event is \"appointment\", with the appointment_id");
+  in.message.expect = std::move(raw.message_expect);
+  in.message.bot_messages_24h = raw.message_bot_messages;
+  if (!in.message.event.empty() && !(in.message.event == "appointment" && !in.message.appointment_id.empty()) &&
+      in.message.event != "outbound" && !(in.message.event == "follow_up" && !in.message.expect.empty())) {
+    return error_json("bad_request",
+                      "message.event is \"appointment\" (with appointment_id), \"outbound\" or \"follow_up\" (with expect)");
   }
+  if (in.message.bot_messages_24h < 0) return error_json("bad_request", "message.bot_messages_24h must be a whole number");
   if (configured != nullptr) {
     in.config = *configured;
   } else if (auto e = read_config(raw, in.config); !e.empty()) {
@@ -448,6 +468,10 @@ std::string handle(std::string_view request, const Config* configured) {
   }
   out += ",\"step\":";
   write_string(out, to_string(step));
+  if (action == Action::save_and_send && d.then.kind != Command::Kind::none) {
+    out += ",\"then\":";
+    write_command(out, d.then, -1);
+  }
   if (action == Action::save_and_send) {
     auto updates = changed_fields(in.saved, d.target);
     small_sort(updates.begin(), updates.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

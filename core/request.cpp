@@ -74,6 +74,8 @@ class Reader final : public json::json_sax_t {
         out_.message_text.clear();
         out_.message_event.clear();
         out_.message_appointment_id.clear();
+        out_.message_expect.clear();
+        out_.message_bot_messages = 0;
         out_.message_maybe_sent = false;
         return push(Ctx::message);
       }
@@ -184,6 +186,8 @@ class Reader final : public json::json_sax_t {
         else if (f.key == "text") out_.message_text = str ? *str : std::string{};
         else if (f.key == "event") out_.message_event = str ? std::string(utf8_prefix(*str, 64)) : std::string{};
         else if (f.key == "appointment_id") out_.message_appointment_id = str ? std::string(utf8_prefix(*str, 256)) : std::string{};
+        else if (f.key == "expect") out_.message_expect = str ? std::string(utf8_prefix(*str, 256)) : std::string{};
+        else if (f.key == "bot_messages_24h") out_.message_bot_messages = number ? whole_number(*text) : -1;
         break;
       case Ctx::results:
         if (out_.result_list.size() <= kMaxResults) out_.result_list.emplace_back();

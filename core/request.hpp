@@ -37,7 +37,8 @@ struct RawRequest {
   Shape message = Shape::absent;
   std::string message_id, message_text;
   bool message_maybe_sent = false;
-  std::string message_event, message_appointment_id;
+  std::string message_event, message_appointment_id, message_expect;
+  long message_bot_messages = 0;
   Shape results = Shape::absent;
   std::vector<RawResult> result_list;  // at most kMaxResults + 1 are kept
   Shape config = Shape::absent;

@@ -82,4 +82,20 @@ std::string_view weekday_name(int w, Lang lang) {
   return lang == Lang::es ? kWeekdayEs[w] : kWeekdayEn[w];
 }
 
+std::string plus_minutes(const Slot& s, long minutes) {
+  const auto zone = s.iso.find_first_of("Z+-", 16);
+  if (zone == std::string::npos) return {};
+  const long total = s.hour * 60L + s.minute + minutes;
+  const long day_minutes = 24L * 60;
+  const long days = total >= 0 ? total / day_minutes : -((-total + day_minutes - 1) / day_minutes);
+  const long in_day = total - days * day_minutes;
+  const Date d = add_days(s.date, static_cast<int>(days));
+  return fmt::format(FMT_COMPILE("{}T{:02}:{:02}:00{}"), to_iso(d), in_day / 60, in_day % 60, s.iso.substr(zone));
+}
+
+long minutes_between(const Slot& a, const Slot& b) {
+  return (days_from_civil(b.date) - days_from_civil(a.date)) * 24L * 60 + (b.hour * 60L + b.minute) -
+         (a.hour * 60L + a.minute);
+}
+
 }  // namespace booking

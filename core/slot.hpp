@@ -25,6 +25,12 @@ struct Slot {
 // anything else (no offset, trailing text, 24:00) → nullopt.
 std::optional<Slot> parse_slot(std::string_view iso);
 
+// `s` plus `minutes`, as "YYYY-MM-DDTHH:MM:00" with `s`'s own offset (a
+// wall clock: no time zone rules); "" if `s` has no offset.
+std::string plus_minutes(const Slot& s, long minutes);
+// Minutes from `a` to `b` on the wall clock (negative when b is earlier).
+long minutes_between(const Slot& a, const Slot& b);
+
 // "10am", "2pm", "2:30pm", "12pm" (noon), "12am" (midnight); the same
 // short form in both languages.
 std::string format_time(const Slot& s);

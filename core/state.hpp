@@ -29,6 +29,8 @@ struct State {
   std::string last_message_id;       // for dropping a redelivered webhook
   std::string pending_cancel;        // appointments the bot must still cancel (ids, comma-separated)
   std::string reschedule_count;      // times the lead moved the current appointment by chat
+  std::string bot_paused_until;      // a person took over: local time the bot answers again, or "until_reset"
+  std::string follow_up_sent;        // the last_message_id the one follow-up was sent after
   friend bool operator==(const State&, const State&) = default;
 };
 
@@ -45,7 +47,7 @@ struct StateField {
   std::string_view data_type;
 };
 
-inline constexpr std::array<StateField, 17> kStateFields{{
+inline constexpr std::array<StateField, 19> kStateFields{{
     {"booking_step", &State::booking_step, "TEXT"},
     {"language", &State::language, "TEXT"},
     {"customer_name", &State::customer_name, "TEXT"},
@@ -63,6 +65,8 @@ inline constexpr std::array<StateField, 17> kStateFields{{
     {"last_message_id", &State::last_message_id, "TEXT"},
     {"pending_cancel", &State::pending_cancel, "TEXT"},
     {"reschedule_count", &State::reschedule_count, "TEXT"},
+    {"bot_paused_until", &State::bot_paused_until, "TEXT"},
+    {"follow_up_sent", &State::follow_up_sent, "TEXT"},
 }};
 
 // Longest value we keep in one field; GHL text fields hold more, but a

@@ -78,6 +78,8 @@ enum class TextKey : std::uint8_t {
   cancelled_by_lead,   // the call was cancelled as asked; a new booking offered
   appointment_cancelled,  // the business cancelled the call (said before the next question)
   change_failed,       // GHL failed on a move or cancel: the call stands
+  cap_reached,         // the bot's last message to a contact within 24 hours: a person follows up
+  follow_up,           // the one nudge to a lead who stopped answering (the pending question follows)
   title,               // the title of the appointment in the calendar
   days_range,          // {days} for three or more consecutive days
   days_list,           // {days} for other sets of two or more days
@@ -205,6 +207,8 @@ inline constexpr std::array<TextSpec, kTextKeyCount> kTextSpecs = [] {
       with(K::cancelled_by_lead, "cancelled_by_lead", {}, {P::day, P::time}),
       with(K::appointment_cancelled, "appointment_cancelled", {}, {P::day, P::time}),
       with(K::change_failed, "change_failed", {}, {P::day, P::time}),
+      plain(K::cap_reached, "cap_reached"),
+      with(K::follow_up, "follow_up", {P::name}),
       with(K::title, "title", {}, {P::name}),
       // Part of {days}: no other placeholder, so {days} cannot contain itself.
       {K::days_range, "days_range", set_of({P::first, P::last}), set_of({P::first, P::last})},

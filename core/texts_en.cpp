@@ -62,6 +62,8 @@ constexpr TextTable kEnglish{{
     {K::cancelled_by_lead, "Done, I cancelled your call on {day} at {time}. If you'd like to book another, tell me what day works for you. ({days})"},
     {K::appointment_cancelled, "Your call on {day} at {time} was cancelled."},
     {K::change_failed, "Sorry, I couldn't make the change because of a technical problem: your call stays on {day} at {time}. Please try again in a few minutes."},
+    {K::cap_reached, "Thanks for your patience. A person from our team will continue the conversation with you here."},
+    {K::follow_up, "Are you still there? Here is the question we left open:"},
     {K::title, "Call with {name}"},
     {K::days_range, "{first} to {last}"},
     {K::days_list, "{list} and {last}"},

@@ -62,6 +62,8 @@ constexpr TextTable kSpanish{{
     {K::cancelled_by_lead, "Listo, cancelé tu llamada agendada para {day} a las {time}. Si quieres agendar otra, dime qué día te gustaría. ({days})"},
     {K::appointment_cancelled, "Tu llamada agendada para {day} a las {time} fue cancelada."},
     {K::change_failed, "Lo siento, no pude hacer el cambio por un problema técnico: tu llamada sigue en pie para {day} a las {time}. Intenta de nuevo en unos minutos."},
+    {K::cap_reached, "Gracias por tu paciencia. Una persona de nuestro equipo seguirá la conversación contigo por aquí."},
+    {K::follow_up, "¿Sigues por ahí? Te dejo la pregunta pendiente:"},
     {K::title, "Llamada con {name}"},
     {K::days_range, "{first} a {last}"},
     {K::days_list, "{list} y {last}"},

@@ -52,6 +52,7 @@ export function readConfig(env) {
       AGENT_NAME: env.AGENT_NAME, BUSINESS_NAME: env.BUSINESS_NAME, MIN_BUDGET: env.MIN_BUDGET,
       BOOKING_DAYS: env.BOOKING_DAYS, DEFAULT_LANGUAGE: env.DEFAULT_LANGUAGE,
       CALL_MINUTES: env.CALL_MINUTES, BUSINESS_PITCH: env.BUSINESS_PITCH,
+      HUMAN_PAUSE_HOURS: env.HUMAN_PAUSE_HOURS, MAX_BOT_MESSAGES: env.MAX_BOT_MESSAGES,
       // A JSON text ({"es": {"ask_goal": "…"}}), checked by the core at the first request.
       REPLIES: typeof env.REPLIES === 'object' && env.REPLIES !== null ? JSON.stringify(env.REPLIES) : env.REPLIES,
     },

@@ -56,6 +56,9 @@ struct Conversation {
   // (the save and send ones once).
   std::set<std::string> failing;
   std::vector<std::string> sent;  // replies delivered
+  std::vector<std::string> tags;  // tags added to the contact
+  std::string dnd;                // the contact's WhatsApp DND status ("" = never set)
+  std::vector<json> thens;        // the `then` commands performed after a send
   std::vector<json> commands;     // commands performed during the last message
   json last;                      // the last core response
   int message_counter = 0;
@@ -118,6 +121,11 @@ struct Conversation {
         calendar.booked.erase(it);
       }
       return {{"id", id}, {"type", "cancelled"}};
+    }
+    if (type == "set_dnd" || type == "add_tag") {
+      if (type == "set_dnd") dnd = cmd["status"];
+      if (type == "add_tag") tags.push_back(cmd["tag"]);
+      return {{"id", id}, {"type", "done"}};
     }
     if (type == "read_appointment") {
       const std::string appt = cmd["appointment_id"];
@@ -228,6 +236,14 @@ struct Conversation {
           continue;
         }
         sent.push_back(out["reply"]);
+        // As the Worker: the `then` command once the reply was sent.
+        if (out.contains("then")) {
+          json then = out["then"];
+          then["id"] = 0;
+          thens.push_back(out["then"]);
+          perform(then);
+          commands.pop_back();
+        }
       }
       handled = out["handled"];
       return out["reply"].is_string() ? out["reply"].get<std::string>() : std::string{};

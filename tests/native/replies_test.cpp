@@ -314,6 +314,13 @@ const std::vector<Before>& before() {
     {"change_failed",
      "Lo siento, no pude hacer el cambio por un problema técnico: tu llamada sigue en pie para el jueves 3 de diciembre a las 2pm. Intenta de nuevo en unos minutos.",
      "Sorry, I couldn't make the change because of a technical problem: your call stays on Thursday, December 3 at 2pm. Please try again in a few minutes."},
+    // Issue 13's texts, as first written.
+    {"cap_reached",
+     "Gracias por tu paciencia. Una persona de nuestro equipo seguirá la conversación contigo por aquí.",
+     "Thanks for your patience. A person from our team will continue the conversation with you here."},
+    {"follow_up",
+     "¿Sigues por ahí? Te dejo la pregunta pendiente:",
+     "Are you still there? Here is the question we left open:"},
   };
   return texts;
 }
@@ -501,6 +508,8 @@ const std::vector<Case>& cases() {
        {K::appointment_cancelled}},
       {"change_failed", [](Lang l, const Config& c) { return reply_about_call(l, c, K::change_failed, three_slots()[1]); },
        {K::change_failed}},
+      {"cap_reached", [](Lang l, const Config& c) { return reply_plain(l, c, K::cap_reached); }, {K::cap_reached}},
+      {"follow_up", [](Lang l, const Config& c) { return reply_plain(l, c, K::follow_up); }, {K::follow_up}},
   };
   return all;
 }
