@@ -1,5 +1,6 @@
 #include "steps.hpp"
 
+#include <algorithm>
 #include <array>
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -53,7 +54,17 @@ bool has_appointment(const State& s, const Config&) {
 
 // --- how each step reads an answer -------------------------------------------
 
-std::optional<std::string> read_name(std::string_view text, const Config&) { return extract_name(text); }
+// Messages sent in a burst come joined by new lines ("Juan" + "Carlos"):
+// the name may span them.
+std::optional<std::string> read_name(std::string_view text, const Config&) {
+  auto name = extract_name(text);
+  if (text.find('\n') == std::string_view::npos) return name;
+  std::string joined(text);
+  std::replace(joined.begin(), joined.end(), '\n', ' ');
+  auto whole = extract_name(joined);
+  if (whole && (!name || whole->size() > name->size())) return whole;
+  return name;
+}
 std::optional<std::string> read_goal(std::string_view text, const Config&) { return bounded_answer(text, kGoalMaxChars); }
 std::optional<std::string> read_pain(std::string_view text, const Config&) { return bounded_answer(text, kPainMaxChars); }
 std::optional<std::string> read_budget(std::string_view text, const Config&) {

@@ -26,6 +26,19 @@ export function readConfig(env) {
   // NaN here would abort every GHL call at once (setTimeout(NaN) fires immediately).
   const deadlineMs = Number(env.WEBHOOK_DEADLINE_MS || 25000);
   if (!(deadlineMs > 0)) throw new ConfigError(`WEBHOOK_DEADLINE_MS: '${env.WEBHOOK_DEADLINE_MS}' is not a positive number`);
+  // Issue 13: the contact's queue combines a burst of messages, and sets one follow-up.
+  const numberIn = (name, fallback, max, whole) => {
+    const raw = env[name];
+    if (raw === undefined || raw === null || String(raw).trim() === '') return fallback;
+    const v = Number(String(raw).trim());
+    if (!Number.isFinite(v) || v < 0 || v > max || (whole && !Number.isInteger(v))) {
+      throw new ConfigError(`${name}: expected ${whole ? 'a whole number' : 'a number'} from 0 to ${max}, got '${raw}'`);
+    }
+    return v;
+  };
+  const replyWaitMs = numberIn('REPLY_WAIT_MS', 0, 120000, true);
+  // (Fractions of a minute are for tests.)
+  const followUpMinutes = numberIn('FOLLOW_UP_AFTER_MINUTES', 240, 7 * 24 * 60, false);
   let channels;
   try {
     channels = parseChannels(env.CHANNELS || 'whatsapp');
@@ -45,6 +58,8 @@ export function readConfig(env) {
     // POST /workflow is on only when this secret is set.
     workflowSecret: typeof env.WORKFLOW_SECRET === 'string' ? env.WORKFLOW_SECRET.trim() : '',
     channels,
+    replyWaitMs,
+    followUpMinutes,
     // Tests only: log every exchange with the core, message text included.
     coreTrace: env.CORE_TRACE === '1',
     // Handed to the core as is: it validates them and names the variable.

@@ -20,8 +20,12 @@ export async function handleInbound(inbound, cfg, log) {
   // A lone UTF-16 surrogate cannot cross into the core as JSON; phones never send one.
   const message = {
     id: String(inbound.id || ''), text: String(inbound.text).toWellFormed(), ...(inbound.maybeSent && { maybe_sent: true }),
-    // GHL's news of an appointment (worker/webhook.js): no text, no reply.
-    ...(inbound.event && { event: inbound.event, appointment_id: String(inbound.appointmentId) }),
+    // Not a lead's message (worker/webhook.js, contact-queue.js): no text.
+    ...(inbound.event && { event: inbound.event }),
+    ...(inbound.event === 'appointment' && { appointment_id: String(inbound.appointmentId) }),
+    ...(inbound.event === 'follow_up' && { expect: String(inbound.expect) }),
+    // For MAX_BOT_MESSAGES: the bot's messages to this contact in 24 hours (the contact's queue counts them).
+    ...(Number.isInteger(inbound.botMessages24h) && { bot_messages_24h: inbound.botMessages24h }),
   };
   const started = Date.now();
   const now = localNow(cfg.timeZone);  // one clock for all the rounds: the core replays them
@@ -37,6 +41,7 @@ export async function handleInbound(inbound, cfg, log) {
   // What GHL holds now: sent only once this webhook saved something.
   let saved = null;
   let sent = null;
+  let sentMessageId = null;
   const { max_results: maxResults } = await describeCore();  // the core ends every message within it
   while (results.length <= maxResults) {
     const request = { state, ...(saved && { saved }), message, results, now };
@@ -74,12 +79,18 @@ export async function handleInbound(inbound, cfg, log) {
           continue;
         }
         sent = out.reply;
+        sentMessageId = res.data?.messageId ? String(res.data.messageId) : null;
+        // Once the reply is out: the opt-out's DND, a hand-off's or the cap's tag.
+        if (out.then) {
+          const done = await perform(ghl, cfg, { contactId, since: started, map }, { id: 0, ...out.then });
+          log.then = `${out.then.type}:${done.type === 'done' ? 'ok' : `failed ${done.status ?? ''}`}`;
+        }
       }
     }
     log.stepAfter = out.step;
     log.outcome = out.outcome;
     const body = out.outcome === 'duplicate' ? { duplicate: true } : { step: out.step, reply: sent };
-    return { status: 200, body, handled: out.handled, maybeSent: !!out.maybe_sent };
+    return { status: 200, body, handled: out.handled, maybeSent: !!out.maybe_sent, sentMessageId };
   }
   throw new Error(`the core did not end the message within ${maxResults} results`);
 }

@@ -134,6 +134,13 @@ export function createGhl(cfg, calls, { deadline = Date.now() + cfg.deadlineMs }
           appointmentStatus: 'confirmed', toNotify: true,
         },
       }),
+    // Adds, never replaces: an update's `tags` would overwrite the contact's others.
+    addTag: (contactId, tag) =>
+      request('add-tags', 'POST', `/contacts/${encodeURIComponent(contactId)}/tags`,
+        { version: V_CONTACTS, body: { tags: [tag] } }),
+    setWhatsAppDnd: (contactId, status, message) =>
+      request('update-contact', 'PUT', `/contacts/${encodeURIComponent(contactId)}`,
+        { version: V_CONTACTS, body: { dndSettings: { WhatsApp: { status, ...(message && { message }) } } } }),
     getAppointment: (appointmentId, { check = false } = {}) =>
       request('get-appointment', 'GET', `/calendars/events/appointments/${encodeURIComponent(appointmentId)}`,
         { version: V_CALENDARS, check }),

@@ -114,6 +114,14 @@ export async function perform(ghl, cfg, who, { id, type, ...args }) {
         start, ...(local(a.endTime) && { end: local(a.endTime) }),
       };
     }
+    case 'set_dnd': {
+      const res = await ghl.setWhatsAppDnd(who.contactId, args.status, args.message);
+      return res.ok ? { id, type: 'done' } : failed(res);
+    }
+    case 'add_tag': {
+      const res = await ghl.addTag(who.contactId, args.tag);
+      return res.ok ? { id, type: 'done' } : failed(res);
+    }
     case 'move': {
       const res = await ghl.move(args.appointment_id, args.slot, args.end);
       return res.ok ? { id, type: 'moved', appointment_id: args.appointment_id, slot: args.slot } : failed(res);

@@ -25,6 +25,7 @@ export async function readWebhook(request, cfg, now = Date.now()) {
   if (Math.abs(now - ts) > MAX_SKEW_MS) {
     return { response: error(401, 'stale_timestamp', 'timestamp more than 5 minutes from now (replay?)') };
   }
+  if (payload.type === 'OutboundMessage') return readOutbound(payload, cfg);
   if (payload.type !== 'InboundMessage') return { ignored: `type ${String(payload.type).slice(0, 40)}` };
   if (payload.direction && payload.direction !== 'inbound') return { ignored: `direction ${String(payload.direction).slice(0, 20)}` };
   const channel = channelOf(payload.messageType);
@@ -71,6 +72,28 @@ function readAppointmentEvent(payload, cfg, now) {
     message: {
       contactId: a.contactId, text: '', id: `${payload.type}:${a.id}:${version}`.slice(0, 250), sameAs: [],
       event: 'appointment', appointmentId: a.id, route: 'webhook',
+    },
+  };
+}
+
+// A message GHL sent to the contact (issue 13): by a person (userId set),
+// or through the API, the bot's own among them. The contact's queue tells
+// the bot's own apart (it remembers their messageIds); any other pauses the
+// bot for HUMAN_PAUSE_HOURS.
+function readOutbound(payload, cfg) {
+  const channel = channelOf(payload.messageType);
+  if (!channel || !cfg.channels.has(channel)) {
+    return { ignored: `messageType ${String(payload.messageType).slice(0, 20)}`, messageType: payload.messageType };
+  }
+  if (typeof payload.contactId !== 'string' || !CONTACT_ID.test(payload.contactId)) {
+    return { response: error(400, 'bad_payload', 'contactId missing or malformed') };
+  }
+  if (payload.locationId && cfg.locationId && payload.locationId !== cfg.locationId) return { ignored: 'another location' };
+  const messageId = String(payload.messageId || '');
+  return {
+    message: {
+      contactId: payload.contactId, text: '', id: `out:${messageId || payload.webhookId || payload.timestamp}`.slice(0, 250), sameAs: [],
+      event: 'outbound', messageId, userId: payload.userId ? String(payload.userId) : '', route: 'webhook',
     },
   };
 }

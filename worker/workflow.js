@@ -73,6 +73,21 @@ export async function readWorkflow(request, cfg, now = Date.now()) {
   if (locationId !== undefined && locationId !== cfg.locationId) {
     return { response: error(403, 'wrong_location', 'location.id is not GHL_LOCATION_ID: this worker serves another sub-account') };
   }
+  // A second workflow ("a user sent a message" → Webhook, Custom Data
+  // event = outbound): a person wrote to the lead, so the bot pauses
+  // (README: Step aside for people).
+  if (customData.event === 'outbound') {
+    const contactId = payload.contact_id;
+    if (typeof contactId !== 'string' || !CONTACT_ID.test(contactId)) {
+      return { response: error(400, 'bad_payload', 'contact_id missing or malformed') };
+    }
+    return {
+      message: {
+        contactId, text: '', id: `wfo-${contactId}-${Math.floor(now / 60_000)}`, sameAs: [], event: 'outbound',
+        messageId: '', userId: 'workflow', route: 'workflow',
+      },
+    };
+  }
   const { raw: messageType, channel } = channelFrom(payload, customData);
   if (!channel || !cfg.channels.has(channel)) return { ignored: messageType.slice(0, 60), messageType };
   const text = payload.message?.body;

@@ -329,13 +329,14 @@ test('GET /health answers 200', async () => {
   assert.equal(ghl.requests().length, before);
 });
 
-test('outbound and non-WhatsApp webhooks are ignored with no GHL call', async () => {
+test('inbound-typed outbound messages, other channels and other events are ignored with no GHL call', async () => {
   const id = freshContact(leadFields('day'));
   const snapshot = ghl.getContactFields(id);
   const before = ghl.requests().length;
   const cases = [
     { direction: 'outbound' },
-    { type: 'OutboundMessage', direction: 'outbound' },
+    // (A person's WhatsApp message is an OutboundMessage the bot acts on: tests/e2e/people.test.js.)
+    { type: 'OutboundMessage', direction: 'outbound', messageType: 'SMS' },
     { messageType: 'SMS' },
     { messageType: 'Email' },
     { type: 'ContactCreate' },

@@ -250,7 +250,7 @@ describe('randomized malformed payloads', () => {
     contactId: () => pick([junk(), '', 'x'.repeat(65), 'bad id', 'ñandú', '💥', '../x', 'a/b', 'a?b']),
     body: () => { let v; do v = junk(); while (typeof v === 'string'); return v; },
     timestamp: () => pick([junk(), 'yesterday', '2026-13-45T99:99:99Z', new Date(Date.now() - 3_600_000).toISOString(), 'NaN']),
-    type: () => pick([junk(), 'OutboundMessage', 'inboundmessage', '']),
+    type: () => pick([junk(), 'OutboundMessages', 'AppointmentCreate', 'inboundmessage', '']),
     messageType: () => pick([junk(), 'SMS', 'TYPE_SMS', 'whats', 'WhatsApp Business', '']),
   };
 

@@ -150,6 +150,21 @@ INSTANTIATE_TEST_SUITE_P(Table, FollowUp, ::testing::Values(
     FollowCase{"after a hand-off", json{{"booking_step", "handoff"}}, "2026-11-25T14:30:00-06:00", "m-0", false},
     FollowCase{"closed", json{{"booking_step", "complete"}}, "2026-11-25T14:30:00-06:00", "m-0", false}));
 
+// REPLY_WAIT_MS: a burst of messages reaches the core as one, joined by new lines.
+TEST(People, ABurstIsReadAsOneMessage) {
+  Conversation name;
+  name.fields = json{{"booking_step", "name"}, {"language", "es"}};
+  EXPECT_EQ(name.say("Juan\nCarlos\nPérez"), "Mucho gusto Juan Carlos Pérez. ¿Qué objetivos quieres lograr para tu negocio?");
+  Conversation hello;
+  hello.fields = json{{"booking_step", "name"}, {"language", "es"}};
+  EXPECT_EQ(hello.say("Hola!\nsoy Marta"), "Mucho gusto Marta. ¿Qué objetivos quieres lograr para tu negocio?");
+  Conversation day;
+  day.calendar.free["2026-11-26"] = {"2026-11-26T10:00:00-06:00", "2026-11-26T15:00:00-06:00"};
+  day.fields = json{{"booking_step", "day"}, {"language", "es"}, {"customer_name", "Ana"}, {"customer_goal", "x"},
+                    {"customer_pain_point", "y"}, {"customer_budget", "900"}, {"customer_email", "ana@acme.co"}};
+  EXPECT_TRUE(day.say("el jueves\na las 3").starts_with("¡Perfecto! Tu cita está confirmada para el jueves 26 de noviembre a las 3pm."));
+}
+
 TEST(People, AFollowUpThatCannotBeSentIsDroppedQuietly) {
   auto c = at_goal();
   c.now = "2026-11-25T14:30:00-06:00";
