@@ -32,7 +32,10 @@ describe('a person takes over; stop and hand-off in GHL; the cap', () => {
     stack = await startStack({ env: { MAX_BOT_MESSAGES: '4', WORKFLOW_SECRET: 'wf-secret-people-0123456789' } });
     ghl = stack.ghl;
   });
-  after(async () => { await stack?.close(); });
+  after(async () => {
+    assert.deepEqual(ghl.validationErrors(), [], 'every request the worker sent matched the GHL spec');
+    await stack?.close();
+  });
 
   test('a person\'s reply pauses the bot; the bot\'s own echo does not; clearing the field resumes it', async () => {
     const id = fresh(ghl, leadFields('goal'));
@@ -57,10 +60,16 @@ describe('a person takes over; stop and hand-off in GHL; the cap', () => {
     assert.equal(res.body.reply, null);
     assert.equal(sentTo(ghl, id).length, sent, 'no answer while paused');
     assert.equal(ghl.getContactFields(id).booking_step, 'pain');
-    // A person clears the field in GHL: the bot answers again.
-    ghl.setContactFields(id, { bot_paused_until: '' });
+    // The pause expires (its time passed): the bot answers again.
+    ghl.setContactFields(id, { bot_paused_until: '2020-01-01T10:00:00-06:00' });
     res = await stack.say(id, 'No tengo tiempo');
     assert.equal(res.body.reply, '¿Cuál es tu presupuesto mensual para marketing?');
+    // Paused again by a person, then a person clears the field in GHL: the bot answers again.
+    await stack.deliver(outboundMessage({ contactId: id, messageId: 'human-2', body: 'Te escribo yo', userId: 'user_luis' }));
+    assert.equal((await stack.say(id, '900')).body.reply, null);
+    ghl.setContactFields(id, { bot_paused_until: '' });
+    res = await stack.say(id, '900');
+    assert.equal(res.body.reply, 'Perfecto. ¿Cuál es tu correo electrónico?');
   });
 
   test('the Workflow route: a workflow for a user\'s outbound message pauses the bot too', async () => {
@@ -112,7 +121,10 @@ describe('a burst of messages answered as one (REPLY_WAIT_MS)', () => {
     stack = await startStack({ env: { REPLY_WAIT_MS: '1000' } });
     ghl = stack.ghl;
   });
-  after(async () => { await stack?.close(); });
+  after(async () => {
+    assert.deepEqual(ghl.validationErrors(), [], 'every request the worker sent matched the GHL spec');
+    await stack?.close();
+  });
 
   test('three messages 300 ms apart get one reply built from all three; a redelivery inside the wait is dropped', async () => {
     const id = fresh(ghl, { booking_step: 'name', language: 'es' });
@@ -145,7 +157,10 @@ describe('one follow-up (FOLLOW_UP_AFTER_MINUTES)', () => {
     stack = await startStack({ env: { FOLLOW_UP_AFTER_MINUTES: '0.02' } });  // 1.2 s
     ghl = stack.ghl;
   });
-  after(async () => { await stack?.close(); });
+  after(async () => {
+    assert.deepEqual(ghl.validationErrors(), [], 'every request the worker sent matched the GHL spec');
+    await stack?.close();
+  });
 
   test('a silent lead gets exactly one follow-up with the pending question', async () => {
     const id = fresh(ghl, leadFields('goal'));
