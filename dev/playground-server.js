@@ -13,7 +13,14 @@
 // directly and then, as GHL does, POSTs a signed AppointmentUpdate /
 // AppointmentDelete webhook to the worker.
 //
-//   startPlayground({port, workerUrl, ghl, privateKey, host?, agentName?, businessName?, timeoutMs?})
+// And as a person in GHL's app (issue 13): "Reply as a person" POSTs a
+// signed OutboundMessage webhook with a userId, which pauses the bot
+// (bot_paused_until). With REPLY_WAIT_MS the worker answers each message
+// `{queued: true}` and the reply comes later from the contact's Durable
+// Object alarm: the snapshot lists the messages the emulator holds for the
+// contact, so the page polls /api/state to show it.
+//
+//   startPlayground({port, workerUrl, ghl, privateKey, host?, agentName?, businessName?, timeoutMs?, replyWaitMs?})
 //     → {url, close}
 //   ghl: the emulator object (createEmulator), port 0 picks a free port.
 import fs from 'node:fs';
@@ -21,7 +28,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BOT_FIELD_KEYS } from '../emulator/store.js';
-import { appointmentEvent, inboundMessage, signedDelivery } from '../emulator/webhooks.js';
+import { appointmentEvent, inboundMessage, outboundMessage, signedDelivery } from '../emulator/webhooks.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const staticDir = path.join(here, 'playground');
@@ -36,6 +43,8 @@ const MAX_TEXT = 4096;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const V_CALENDARS = '2021-04-15';
 const APPOINTMENT_ACTIONS = new Set(['move', 'cancel', 'delete']);
+// The GHL user the "Reply as a person" button writes as.
+const PERSON_USER_ID = 'user_playground';
 
 // AGENT_NAME / BUSINESS_NAME from wrangler.toml [vars], as `wrangler dev` sees them.
 function wranglerVars() {
@@ -47,6 +56,21 @@ function wranglerVars() {
   } catch {
     return {};
   }
+}
+
+function waitMs(value) {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 120_000) : 0;
+}
+
+// Whether the bot keeps quiet for a person, as the core reads
+// bot_paused_until (core/people.hpp): "until_reset", a time still ahead,
+// or anything else a person wrote there; empty or a time passed: not.
+function pausedNow(value) {
+  const v = String(value ?? '').trim();
+  if (!v) return false;
+  const at = Date.parse(v);
+  return !Number.isFinite(at) || at > Date.now();
 }
 
 class HttpError extends Error {
@@ -91,6 +115,7 @@ export async function startPlayground({
   agentName,
   businessName,
   timeoutMs = 30_000,
+  replyWaitMs,
 } = {}) {
   if (!workerUrl) throw new TypeError('startPlayground: workerUrl is required');
   if (!ghl) throw new TypeError('startPlayground: ghl (the emulator) is required');
@@ -102,6 +127,9 @@ export async function startPlayground({
     businessName: businessName || vars.BUSINESS_NAME || '',
     workerUrl: new URL(String(workerUrl)).origin,
     fieldKeys: BOT_FIELD_KEYS,
+    // The worker's REPLY_WAIT_MS as far as this server knows it (the page
+    // waits that long plus 5 s for a queued reply); 0: not known / off.
+    replyWaitMs: waitMs(replyWaitMs ?? process.env.REPLY_WAIT_MS ?? vars.REPLY_WAIT_MS),
   };
   const allowedHosts = new Set(['127.0.0.1', 'localhost', '::1', host]);
 
@@ -142,7 +170,19 @@ export async function startPlayground({
         };
       })
       .sort((a, b) => String(a.startTime).localeCompare(String(b.startTime)));
-    return { contactId, fields, contactError, appointments };
+    // Issue 13: the contact's tags, WhatsApp DND, whether the bot is paused,
+    // and the messages GHL holds for it (the bot's sends, oldest first).
+    let tags = [];
+    let dnd = null;
+    try {
+      tags = ghl.getContactTags(contactId);
+      dnd = ghl.getDnd(contactId);
+    } catch { /* contact not found: contactError says so */ }
+    const messages = ghl.listMessages({ contactId })
+      .map((m) => ({ messageId: m.messageId, message: m.message, type: m.type, at: m.at }));
+    const pausedUntil = fields?.bot_paused_until ?? '';
+    const bot = { pausedUntil, paused: pausedNow(pausedUntil) };
+    return { contactId, fields, contactError, appointments, tags, dnd, bot, messages };
   }
 
   function newContact() {
@@ -154,6 +194,21 @@ export async function startPlayground({
   // One WhatsApp message from the contact, delivered as GHL would.
   async function deliver(contactId, text) {
     return post(inboundMessage({ contactId, text, locationId: ghl.config().locationId }));
+  }
+
+  // A person writes to the contact from GHL's app: GHL sends the worker an
+  // OutboundMessage webhook with the user's id (the bot pauses).
+  async function personReply(contactId, text) {
+    try {
+      ghl.getContact(contactId);
+    } catch {
+      throw new HttpError(404, `contact ${contactId} is not in GHL`);
+    }
+    const payload = outboundMessage({
+      contactId, body: text, userId: PERSON_USER_ID, locationId: ghl.config().locationId, messageType: 'WhatsApp',
+    });
+    const result = await post(payload);
+    return { ...result, event: 'OutboundMessage', userId: PERSON_USER_ID, text };
   }
 
   // A webhook signed with the dev key and POSTed to the worker's /webhook.
@@ -299,6 +354,25 @@ export async function startPlayground({
       if (text.length > MAX_TEXT) throw new HttpError(400, `text is longer than ${MAX_TEXT} characters`);
       const result = await deliver(contactId, text);
       return sendJson(res, 200, { ...result, ...snapshot(contactId) });
+    }
+    if (pathname === '/api/person' && req.method === 'POST') {
+      const { contactId, text } = await readJson(req);
+      if (typeof contactId !== 'string' || !contactId) throw new HttpError(400, 'contactId is required');
+      if (typeof text !== 'string' || !text.trim()) throw new HttpError(400, 'text is required');
+      if (text.length > MAX_TEXT) throw new HttpError(400, `text is longer than ${MAX_TEXT} characters`);
+      const result = await personReply(contactId, text);
+      return sendJson(res, 200, { ...result, ...snapshot(contactId) });
+    }
+    // A person in GHL clears bot_paused_until: the bot answers again.
+    if (pathname === '/api/resume' && req.method === 'POST') {
+      const { contactId } = await readJson(req);
+      if (typeof contactId !== 'string' || !contactId) throw new HttpError(400, 'contactId is required');
+      try {
+        ghl.setContactFields(contactId, { bot_paused_until: '' });
+      } catch (e) {
+        throw new HttpError(404, `GHL refused: ${e.message}`);
+      }
+      return sendJson(res, 200, snapshot(contactId));
     }
     const act = /^\/api\/appointments\/([^/]+)\/([a-z]+)$/.exec(pathname);
     if (act && req.method === 'POST' && APPOINTMENT_ACTIONS.has(act[2])) {

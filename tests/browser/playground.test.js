@@ -54,10 +54,11 @@ async function openPage(url, t) {
     if (!req.url().startsWith(url) && !req.url().startsWith('data:')) foreign.push(req.url());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
   t.after(async () => {
     await page.close();
     assert.deepEqual(foreign, [], 'the page loaded something from elsewhere');
-    assert.deepEqual(errors, [], 'the page threw');
+    assert.deepEqual(errors, [], 'the page threw or logged an error');
   });
   await page.goto(url);
   await page.getByTestId('contact-id').filter({ hasNotText: '—' }).waitFor(WAIT);
@@ -300,4 +301,110 @@ test('the call is moved and cancelled (by the lead in the chat, by the business 
   assert.equal(await field(page, 'booking_step').textContent(), 'day');
 
   assert.deepEqual(stack.ghl.validationErrors(), []);
+});
+
+// Issue 13: what the bot chose not to answer is a grey note saying why, never an error.
+const silenceNotes = (page) => page.getByTestId('silence-note');
+
+// Types one message that gets no reply and waits for the grey note about it.
+async function sayToSilence(page, text) {
+  const notes = await silenceNotes(page).count();
+  const bots = await botMessages(page).count();
+  await page.getByTestId('input').fill(text);
+  await page.getByTestId('input').press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=silence-note]').length > n, notes, WAIT);
+  assert.equal(await botMessages(page).count(), bots, `no reply to "${text}"`);
+  return silenceNotes(page).last();
+}
+
+test('a person\'s reply from GHL pauses the bot; a hand-off silences it: grey notes, no error', async (t) => {
+  const page = await openPage(playground.url, t);
+  const contactId = (await page.getByTestId('contact-id').textContent()).trim();
+  assert.equal(await page.getByTestId('bot-state').textContent(), 'answering');
+  assert.match(await say(page, 'Hola'), /¿Cuál es tu nombre\?/);
+
+  // A person writes from GHL's app: a signed OutboundMessage webhook with a userId.
+  await page.getByTestId('person-reply').click();
+  await page.getByTestId('person-note').waitFor(WAIT);
+  assert.match(await page.getByTestId('person-note').textContent(), /OutboundMessage webhook \(with a userId\) → worker 200\. The bot is now paused for a person until/);
+  assert.match(await page.getByTestId('person-message').textContent(), /A person \(GHL user\).*Laura/);
+  const until = stack.ghl.getContactFields(contactId).bot_paused_until;
+  assert.match(until, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/);
+  assert.equal(await field(page, 'bot_paused_until').textContent(), until);
+  assert.match(await page.getByTestId('bot-state').textContent(), /^paused for a person until \w{3} \d{4}-\d\d-\d\d \d\d:\d\d/);
+  assert.match(await page.getByTestId('bot-paused-until').textContent(), new RegExp(`${until.slice(0, 10)} ${until.slice(11, 16)}`));
+
+  // The lead writes again: no reply, a grey note saying why.
+  const paused = await sayToSilence(page, 'Juan Carlos');
+  assert.match(await paused.textContent(), new RegExp(`^No reply: paused for a person until \\w{3} ${until.slice(0, 10)} ${until.slice(11, 16)}`));
+  assert.equal(await paused.evaluate((el) => el.classList.contains('error')), false);
+  assert.equal(await page.locator('[data-testid=user-message] .ticks.delivered').count(), 1);
+  assert.equal(await page.getByTestId('error-banner').isVisible(), false);
+  assert.equal(stack.ghl.listMessages({ contactId }).length, 1, 'the bot sent nothing while paused');
+
+  // The person clears the pause in GHL: the bot answers again; then the lead asks for a person.
+  await page.getByTestId('resume-bot').click();
+  await page.locator('.msg.system', { hasText: 'bot_paused_until cleared' }).waitFor(WAIT);
+  assert.equal(await page.getByTestId('bot-state').textContent(), 'answering');
+  assert.match(await say(page, 'Juan Carlos'), /Mucho gusto Juan Carlos/);
+  await say(page, 'quiero hablar con una persona');
+  assert.equal(await field(page, 'booking_step').textContent(), 'handoff');
+  assert.match(await page.getByTestId('tags').textContent(), /bot-handoff/);
+  const silent = await sayToSilence(page, '¿hola?');
+  assert.equal(await silent.textContent(), 'No reply: silent: the lead asked for a person (handoff).');
+  assert.equal(await page.getByTestId('error-banner').isVisible(), false);
+  assert.equal(await page.locator('.msg.system.error').count(), 0);
+  assert.equal(await page.getByTestId('dnd').textContent(), 'off');
+
+  fs.mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: path.join(artifacts, 'playground-paused.png'), fullPage: true });
+
+  // A fresh contact opts out: WhatsApp DND on, then silence.
+  await page.getByTestId('new-contact').click();
+  await page.getByTestId('contact-id').filter({ hasNotText: contactId }).filter({ hasNotText: '—' }).waitFor(WAIT);
+  await page.getByTestId('input').and(page.locator(':enabled')).waitFor(WAIT);
+  await say(page, 'Hola');
+  assert.match(await say(page, 'por favor no me escribas más'), /no te enviaremos más mensajes/);
+  assert.equal(await field(page, 'booking_step').textContent(), 'opted_out');
+  assert.match(await page.getByTestId('dnd').textContent(), /^active\b/);
+  assert.equal(await (await sayToSilence(page, 'hola')).textContent(), 'No reply: silent: the lead opted out.');
+  assert.equal(await page.getByTestId('error-banner').isVisible(), false);
+  assert.deepEqual(stack.ghl.validationErrors(), []);
+});
+
+test('REPLY_WAIT_MS: a burst shows "waiting for more messages", then one reply; paused, a grey note', async (t) => {
+  const waiting = await startStack({ env: { REPLY_WAIT_MS: '700' } });
+  t.after(() => waiting.close());
+  const held = await startPlayground({
+    port: 0, workerUrl: (await waiting.mf.ready).href, ghl: waiting.ghl, privateKey: keys().privateKey, replyWaitMs: 700,
+  });
+  t.after(() => held.close());
+  const page = await openPage(held.url, t);
+  const contactId = (await page.getByTestId('contact-id').textContent()).trim();
+  assert.match(await say(page, 'Hola'), /¿Cuál es tu nombre\?/);
+  assert.match(await page.getByTestId('waiting-note').first().textContent(), /1 message answered as one after REPLY_WAIT_MS/);
+
+  // Two messages in a row: one "waiting" note, then one reply built from both.
+  const before = await botMessages(page).count();
+  for (const text of ['Juan', 'Carlos']) {
+    await page.getByTestId('input').fill(text);
+    await page.getByTestId('input').press('Enter');
+  }
+  await page.locator('[data-kind=waiting]', { hasText: 'waiting for more messages (REPLY_WAIT_MS = 700 ms)…' }).waitFor(WAIT);
+  assert.equal(await botMessages(page).count(), before, 'nothing before the wait is over');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=bot-message]').length > n, before, WAIT);
+  assert.match(await botMessages(page).nth(before).textContent(), /Mucho gusto Juan Carlos\./);
+  assert.equal(await botMessages(page).count(), before + 1, 'one reply to the burst');
+  assert.match(await page.getByTestId('waiting-note').last().textContent(), /^2 messages answered as one after REPLY_WAIT_MS\.$/);
+  assert.equal(await page.locator('[data-testid=user-message] .ticks.read').count(), 3);
+
+  // Paused by a person: the held message ends in a grey note, no reply.
+  await page.getByTestId('person-reply').click();
+  await page.getByTestId('person-note').waitFor(WAIT);
+  const note = await sayToSilence(page, 'Más clientes');
+  assert.match(await note.textContent(), /^No reply: paused for a person until/);
+  assert.match(await page.getByTestId('waiting-note').last().textContent(), /1 message held for REPLY_WAIT_MS, then answered with silence/);
+  assert.equal(await page.getByTestId('error-banner').isVisible(), false);
+  assert.equal(waiting.ghl.listMessages({ contactId }).length, 2);
+  assert.deepEqual(waiting.ghl.validationErrors(), []);
 });
