@@ -1,5 +1,6 @@
 #include "after_booking.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fmt/compile.h>
 #include <fmt/format.h>
@@ -163,7 +164,11 @@ void on_cancel_confirm(Turn& t, std::string_view text) {
   const State& s = t.in.state;
   const auto call = parse_slot(s.appointment_datetime);
   if (!call) return on_failure(t);
-  if (const auto* done = find_result(t.in, CommandResult::Kind::cancelled); done != nullptr && done->appointment_id == s.appointment_id) {
+  // (This call's cancel: a pending cancel of another appointment may have run first.)
+  const auto done = std::find_if(t.in.results.begin(), t.in.results.end(), [&s](const CommandResult& r) {
+    return r.kind == CommandResult::Kind::cancelled && r.appointment_id == s.appointment_id;
+  });
+  if (done != t.in.results.end()) {
     forget_call(t.out.target);
     move_to(t, Step::day);
     return say(t, reply_about_call(t.lang, t.in.config, TextKey::cancelled_by_lead, *call), "cancelled");
@@ -237,6 +242,15 @@ void move_call(Turn& t, const Slot& slot) {
   const CommandResult* read = appointment_read(t, s.appointment_id);
   if (read == nullptr) return read_appointment(t, s.appointment_id);
   if (gone(*read)) return after_gone(t, parse_slot(s.appointment_datetime), "");
+  // Already there (a move GHL made in an earlier attempt whose save or
+  // reply failed): confirmed, not moved again.
+  if (const auto there = parse_slot(read->start); there && same_time(*there, slot)) {
+    CommandResult moved;
+    moved.kind = CommandResult::Kind::moved;
+    moved.appointment_id = s.appointment_id;
+    moved.slot = slot.iso;
+    return confirm_move(t, moved);
+  }
   Command move{Command::Kind::move, {{"appointment_id", s.appointment_id}, {"slot", slot.iso}}};
   if (const int minutes = length_minutes(*read); minutes > 0) {
     if (auto end = plus_minutes(slot, minutes); !end.empty()) move.args.emplace_back("end", std::move(end));
@@ -250,7 +264,8 @@ void confirm_move(Turn& t, const CommandResult& moved) {
   const auto to = parse_slot(moved.slot);
   auto from = parse_slot(s.appointment_datetime);
   if (const CommandResult* read = appointment_read(t, s.appointment_id); read != nullptr && from) {
-    if (auto there = parse_slot(read->start)) from = there;  // where GHL had it before the move
+    // Where GHL had it before the move (unless the read already shows it moved).
+    if (auto there = parse_slot(read->start); there && to && !same_time(*there, *to)) from = there;
   }
   if (!to || !from) return on_failure(t);
   move_to(t, Step::scheduled);

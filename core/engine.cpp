@@ -115,7 +115,8 @@ void follow_up(Turn& t, Step step) {
                        step == Step::email || step == Step::confirm_email || step == Step::day || step == Step::time;
   if (!waiting || s.last_message_id.empty() || in.message.expect != s.last_message_id) return;
   if (is_paused(s, in.now) || s.follow_up_sent == s.last_message_id || !within_service_window(s, in.now)) return;
-  if (in.message.bot_messages_24h >= in.config.max_bot_messages) return;
+  // (Never the last message under the cap: that one says a person follows up.)
+  if (in.message.bot_messages_24h >= in.config.max_bot_messages - 1) return;
   if (first_missing(step, s, in.config) != step) return;
   auto question = current_question(t, step);
   if (!question) return;
@@ -191,6 +192,18 @@ const CommandResult* cancel_result(const Input& in, std::string_view id) {
 }
 
 Decision decide_message(const Input& in, const Reading& m, const std::vector<std::string>& pending);
+
+// The `then` a save-and-send carried, kept with its failed result.
+Command owed_then(const CommandResult& r) {
+  Command c;
+  c.kind = static_cast<Command::Kind>(r.then_kind);
+  for (const auto& [k, v] : r.then_args) {
+    // Command args name their keys with string_views into static text: map back.
+    const std::string_view key = k == "status" ? "status" : k == "message" ? "message" : k == "tag" ? "tag" : "";
+    if (!key.empty()) c.args.emplace_back(key, v);
+  }
+  return c;
+}
 
 // The checks after a call whose outcome was unknown, and before a resend.
 bool is_look(const CommandResult& r) {
@@ -410,8 +423,11 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   // to the lead, or the follow-up time. A GHL failure changes nothing and
   // says nothing (never "try again" to a lead who asked nothing).
   if (!in.message.event.empty()) {
-    if (std::any_of(in.results.begin(), in.results.end(),
-                    [](const auto& r) { return r.kind == CommandResult::Kind::failed; })) {
+    // (A pending cancel that failed again is not this event's failure.)
+    if (std::any_of(in.results.begin(), in.results.end(), [&pending](const auto& r) {
+          return r.kind == CommandResult::Kind::failed && !is_look(r) &&
+                 !(r.during == "cancel" && contains(pending, r.appointment_id));
+        })) {
       t.out.target = s;
       t.out.handled = in.message.event != "outbound" && in.message.event != "appointment";
       t.out.outcome = "ghl_failed";
@@ -490,13 +506,16 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     if (!subject->reply.empty()) t.out.reply = subject->reply;
     t.out.outcome = "saved_late";
     t.out.handled = subject->handled;
+    t.out.then = owed_then(*subject);
     return t.out;
   }
-  // The reply was delivered after all: the message is done as it was.
+  // The reply was delivered after all: the message is done as it was (and
+  // what was to follow the reply, a DND or a tag, still follows it).
   if (subject != in.results.rend() && subject->kind == CommandResult::Kind::delivered) {
     t.out.target = in.saved;
     t.out.outcome = "delivered";
     t.out.handled = subject->handled;
+    t.out.then = owed_then(*subject);
     return t.out;
   }
   // A failed look is not a failure of the message: what it looked for
@@ -547,7 +566,8 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
   if (!known_step) step = Step::greeting;  // garbage in booking_step: start the conversation again
 
   // A person took over: the message is kept (its id and time), no reply.
-  if (is_paused(s, in.now)) {
+  // (A request to stop is honoured all the same.)
+  if (is_paused(s, in.now) && m.intent != Intent::opt_out) {
     t.out.outcome = "paused";
     return t.out;
   }

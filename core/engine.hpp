@@ -74,6 +74,10 @@ struct CommandResult {
   // failed save: the fields it wrote; read_contact's answer: the contact's
   // fields as GHL holds them now.
   State fields;
+  // failed save or send / delivered / applied: that save-and-send's `then`
+  // (a DND or a tag still owed once its reply is out).
+  std::vector<std::pair<std::string, std::string>> then_args;
+  int then_kind = 0;  // Command::Kind, 0 = none
 };
 
 // A send whose reply may have reached the lead although it failed: its

@@ -106,6 +106,8 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       if (decided.reply) r.reply = *decided.reply;
       r.handled = decided.handled;
       r.fields = decided.target;  // what the save wrote (or meant to)
+      r.then_kind = static_cast<int>(decided.then.kind);
+      for (const auto& [k, v] : decided.then.args) r.then_args.emplace_back(std::string(k), v);
       return true;
     }
     r.during = std::string(row_of(asked.kind).type);
@@ -468,7 +470,7 @@ std::string handle(std::string_view request, const Config* configured) {
   }
   out += ",\"step\":";
   write_string(out, to_string(step));
-  if (action == Action::save_and_send && d.then.kind != Command::Kind::none) {
+  if (action != Action::perform && d.then.kind != Command::Kind::none) {
     out += ",\"then\":";
     write_command(out, d.then, -1);
   }

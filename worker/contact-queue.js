@@ -19,6 +19,7 @@ import { readConfig } from './config.js';
 import { handleInbound } from './conversation.js';
 
 const REMEMBERED_IDS = 200;
+const ECHO_MS = 10 * 60_000;
 const DAY_MS = 24 * 3600_000;
 // The steps where the bot waits for the lead's answer (a follow-up makes sense).
 const WAITING = new Set(['name', 'goal', 'pain', 'budget', 'email', 'confirm_email', 'day', 'time']);
@@ -37,10 +38,11 @@ export class ContactQueue extends DurableObject {
 
   async load() {
     if (!this.memo) {
-      const got = await this.state.storage.get(['recent', 'unsure', 'sentIds', 'sentTimes', 'pending', 'followUp']);
+      const got = await this.state.storage.get(['recent', 'unsure', 'sentIds', 'sentTexts', 'sentTimes', 'pending', 'followUp']);
       this.memo = {
         recent: got.get('recent') || [], unsure: got.get('unsure') || [], sentIds: got.get('sentIds') || [],
-        sentTimes: got.get('sentTimes') || [], pending: got.get('pending') || [], followUp: got.get('followUp') || null,
+        sentTexts: got.get('sentTexts') || [], sentTimes: got.get('sentTimes') || [], pending: got.get('pending') || [],
+        followUp: got.get('followUp') || null,
       };
     }
     return this.memo;
@@ -67,14 +69,20 @@ export class ContactQueue extends DurableObject {
         console.log(JSON.stringify({ event: 'webhook', contactId: message.contactId, route: message.route, outcome: 'duplicate' }));
         return { status: 200, body: { duplicate: true } };
       }
-      // The echo of the bot's own send: not a person.
-      if (message.event === 'outbound' && !message.userId && m.sentIds.includes(message.messageId)) {
+      // The echo of the bot's own send (by the messageId GHL gave it, or,
+      // for a send whose answer was lost, by its text within 10 minutes): not a person.
+      if (message.event === 'outbound' && !message.userId &&
+          (m.sentIds.includes(message.messageId) ||
+           m.sentTexts.some((x) => x.text === message.body && x.at > Date.now() - ECHO_MS))) {
         return { status: 200, body: { ignored: 'the bot\'s own message' } };
       }
       const cfg = readConfig(this.env);
       // REPLY_WAIT_MS: held in storage, answered as one from the alarm.
       if (cfg.replyWaitMs > 0 && !message.event) {
-        m.pending.push({ contactId: message.contactId, text: String(message.text), id, channel: message.channel, route: message.route });
+        m.pending.push({
+          contactId: message.contactId, text: String(message.text), id, sameAs: message.sameAs || [], channel: message.channel,
+          route: message.route,
+        });
         await this.state.storage.put('pending', m.pending);
         if (m.pending.length === 1) await this.arm(Date.now() + cfg.replyWaitMs);
         return { status: 200, body: { queued: true } };
@@ -106,16 +114,16 @@ export class ContactQueue extends DurableObject {
       m.pending = [];
       await this.state.storage.put('pending', []);
       const last = burst[burst.length - 1];
-      const ids = burst.map((p) => p.id).filter(Boolean);
+      const ids = burst.flatMap((p) => [p.id, ...(p.sameAs || [])]).filter(Boolean);
       // One message: the texts joined with new lines; every id counts as answered with it.
       await this.process({ ...last, text: burst.map((p) => p.text).join('\n'), sameAs: ids.slice(0, -1) }, last.id, ids, cfg);
     }
     if (m.followUp && m.followUp.at <= now) {
-      const { expect, contactId } = m.followUp;
+      const { expect, contactId, channel } = m.followUp;
       m.followUp = null;
       await this.state.storage.delete('followUp');
       const id = `followup:${expect}`;
-      await this.process({ contactId, text: '', id, event: 'follow_up', expect, route: 'alarm' }, id, [id], cfg);
+      await this.process({ contactId, text: '', id, event: 'follow_up', expect, channel, route: 'alarm' }, id, [id], cfg);
     }
     if (m.followUp) await this.arm(m.followUp.at);
   }
@@ -127,7 +135,7 @@ export class ContactQueue extends DurableObject {
     try {
       const wasUnsure = ids.some((x) => m.unsure.includes(x));
       m.sentTimes = m.sentTimes.filter((t) => t > started - DAY_MS);
-      const { status, body, handled, maybeSent, sentMessageId } = await handleInbound(
+      const { status, body, handled, maybeSent, sentMessageId, tried = [] } = await handleInbound(
         { ...message, maybeSent: wasUnsure, botMessages24h: m.sentTimes.length }, cfg, log);
       const writes = {};
       // Remember only what the core says was handled: a webhook that failed may come again and must be handled then.
@@ -135,6 +143,10 @@ export class ContactQueue extends DurableObject {
         for (const x of ids) if (!m.recent.includes(x)) m.recent.push(x);
         if (m.recent.length > REMEMBERED_IDS) m.recent.splice(0, m.recent.length - REMEMBERED_IDS);
         writes.recent = m.recent;
+      }
+      if (tried.length) {
+        m.sentTexts = [...m.sentTexts.filter((x) => x.at > Date.now() - ECHO_MS), ...tried.map((text) => ({ text, at: Date.now() }))].slice(-20);
+        writes.sentTexts = m.sentTexts;
       }
       if (typeof body?.reply === 'string') {
         m.sentTimes.push(Date.now());
@@ -144,10 +156,17 @@ export class ContactQueue extends DurableObject {
           writes.sentIds = m.sentIds;
         }
       }
-      // The follow-up: set after the lead's message the bot answered with a question, replaced by the next one.
-      if (!message.event && handled && cfg.followUpMinutes > 0) {
+      // The follow-up: set after the lead's message the bot answered with a
+      // question, replaced by the next one; dropped when a person writes.
+      if (message.event === 'outbound' && handled && m.followUp) {
+        m.followUp = null;
+        await this.state.storage.delete('followUp');
+      }
+      if (!message.event && handled && !body?.duplicate && cfg.followUpMinutes > 0) {
         const waiting = typeof body?.reply === 'string' && WAITING.has(body.step);
-        m.followUp = waiting ? { at: Date.now() + cfg.followUpMinutes * 60_000, expect: id, contactId: message.contactId } : null;
+        m.followUp = waiting
+          ? { at: Date.now() + cfg.followUpMinutes * 60_000, expect: id, contactId: message.contactId, channel: message.channel }
+          : null;
         if (m.followUp) {
           writes.followUp = m.followUp;
         } else {

@@ -42,6 +42,9 @@ export async function handleInbound(inbound, cfg, log) {
   let saved = null;
   let sent = null;
   let sentMessageId = null;
+  // Every reply this webhook tried to send: one whose answer was lost may
+  // still arrive, and its OutboundMessage echo is the bot's own.
+  const tried = [];
   const { max_results: maxResults } = await describeCore();  // the core ends every message within it
   while (results.length <= maxResults) {
     const request = { state, ...(saved && { saved }), message, results, now };
@@ -73,6 +76,7 @@ export async function handleInbound(inbound, cfg, log) {
         }
       }
       if (typeof out.reply === 'string') {
+        tried.push(out.reply);
         const res = await ghl.send(contactId, out.reply, sendType);
         if (!res.ok) {
           results.push({ id: out.id, type: 'failed', during: 'send', unknown: !!res.unknown });
@@ -87,10 +91,20 @@ export async function handleInbound(inbound, cfg, log) {
         }
       }
     }
+    // A DND or a tag owed by a reply delivered in an earlier attempt.
+    if (out.action === 'nothing' && out.then) {
+      const done = await perform(ghl, cfg, { contactId, since: started, map }, { id: 0, ...out.then });
+      log.then = `${out.then.type}:${done.type === 'done' ? 'ok' : `failed ${done.status ?? ''}`}`;
+    }
     log.stepAfter = out.step;
     log.outcome = out.outcome;
     const body = out.outcome === 'duplicate' ? { duplicate: true } : { step: out.step, reply: sent };
-    return { status: 200, body, handled: out.handled, maybeSent: !!out.maybe_sent, sentMessageId };
+    // GHL's news (a person's message, an appointment) that could not be
+    // taken in: 429, so GHL delivers it again (there is no lead to tell).
+    if (inbound.event && inbound.event !== 'follow_up' && !out.handled) {
+      return { status: 429, body: { error: 'ghl_failed', message: 'GHL could not be read or written; deliver again' }, handled: false, tried };
+    }
+    return { status: 200, body, handled: out.handled, maybeSent: !!out.maybe_sent, sentMessageId, tried };
   }
   throw new Error(`the core did not end the message within ${maxResults} results`);
 }

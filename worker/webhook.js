@@ -93,7 +93,8 @@ function readOutbound(payload, cfg) {
   return {
     message: {
       contactId: payload.contactId, text: '', id: `out:${messageId || payload.webhookId || payload.timestamp}`.slice(0, 250), sameAs: [],
-      event: 'outbound', messageId, userId: payload.userId ? String(payload.userId) : '', route: 'webhook',
+      event: 'outbound', messageId, userId: payload.userId ? String(payload.userId) : '',
+      body: typeof payload.body === 'string' ? payload.body : '', route: 'webhook',
     },
   };
 }

@@ -72,6 +72,19 @@ describe('a person takes over; stop and hand-off in GHL; the cap', () => {
     assert.equal(res.body.reply, 'Perfecto. ¿Cuál es tu correo electrónico?');
   });
 
+  test('a person\'s message GHL could not take in is answered 429, and its redelivery pauses the bot', async () => {
+    const id = fresh(ghl, leadFields('goal'));
+    const payload = outboundMessage({ contactId: id, messageId: 'human-429', body: 'Hola, soy Luis', userId: 'user_luis' });
+    ghl.setFaults({ 'get-contact': { status: 500 } });
+    let res = await stack.deliver(payload);
+    ghl.clearFaults();
+    assert.equal(res.status, 429, JSON.stringify(res.body));
+    assert.equal(ghl.getContactFields(id).bot_paused_until, undefined);
+    res = await stack.deliver(payload);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.ok(ghl.getContactFields(id).bot_paused_until);
+  });
+
   test('the Workflow route: a workflow for a user\'s outbound message pauses the bot too', async () => {
     const id = fresh(ghl, leadFields('goal'));
     const res = await stack.workflow(id, 'Hola, soy Luis del equipo', {

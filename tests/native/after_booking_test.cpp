@@ -213,6 +213,31 @@ TEST(AfterBooking, AFailedCancelLeavesTheCallAndIsNotRetriedBehindTheLeadsBack) 
   EXPECT_EQ(c.field("appointment_datetime"), kThu2pm);
 }
 
+TEST(AfterBooking, AYesCancelsTheCallEvenAfterAnotherPendingCancelRan) {
+  auto c = booked();
+  c.say("cancela mi cita");
+  c.fields["pending_cancel"] = "appt-old";
+  EXPECT_TRUE(c.say("sí").starts_with("Listo, cancelé tu llamada"));
+  EXPECT_TRUE(c.calendar.booked.empty());
+  EXPECT_EQ(c.field("booking_step"), "day");
+  EXPECT_FALSE(c.rounds_exhausted);
+}
+
+TEST(AfterBooking, AMoveGhlMadeWhoseSaveFailedIsConfirmedNotRepeated) {
+  auto c = booked();
+  c.say("quiero reagendar");
+  c.say("el viernes");
+  c.failing.insert("save");
+  EXPECT_EQ(c.say("a las 11"), "Lo siento, tuvimos un problema técnico. Por favor, intenta de nuevo en unos minutos.");
+  ASSERT_EQ(c.calendar.booked.size(), 1u);
+  EXPECT_EQ(c.calendar.booked[0], "2026-11-27T11:00:00-06:00") << "GHL moved it";
+  c.failing.clear();
+  EXPECT_EQ(c.say("a las 11"),
+            "¡Listo! Moví tu llamada: antes el jueves 26 de noviembre a las 2pm, ahora el viernes 27 de noviembre a las 11am.");
+  EXPECT_EQ(types(c), (std::vector<std::string>{"read_appointment"}));
+  EXPECT_EQ(c.field("appointment_datetime"), "2026-11-27T11:00:00-06:00");
+}
+
 TEST(AfterBooking, TheCalendarIsTheTruth) {
   // The business moved the call in GHL: the bot speaks of the new time.
   auto moved = booked();

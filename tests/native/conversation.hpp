@@ -196,6 +196,14 @@ struct Conversation {
         continue;
       }
       if (action == "nothing") {
+        // As the Worker: a `then` still owed by a reply delivered earlier.
+        if (out.contains("then")) {
+          json then = out["then"];
+          then["id"] = 0;
+          thens.push_back(out["then"]);
+          perform(then);
+          commands.pop_back();
+        }
         handled = out["handled"];
         return {};
       }

@@ -165,6 +165,49 @@ TEST(People, ABurstIsReadAsOneMessage) {
   EXPECT_TRUE(day.say("el jueves\na las 3").starts_with("¡Perfecto! Tu cita está confirmada para el jueves 26 de noviembre a las 3pm."));
 }
 
+TEST(People, AFollowUpNeverTakesTheLastMessageUnderTheCap) {
+  auto c = at_goal();
+  c.config = json{{"MAX_BOT_MESSAGES", "5"}};
+  c.now = "2026-11-25T14:30:00-06:00";
+  json extra = follow_up("m-0");
+  extra["bot_messages_24h"] = 4;
+  EXPECT_EQ(c.say("", "fu-1", extra), "");
+  extra["bot_messages_24h"] = 3;
+  EXPECT_NE(c.say("", "fu-2", extra), "");
+}
+
+TEST(People, AStopIsHonouredWhilePaused) {
+  auto c = at_goal();
+  c.say("", "out-1", kOutbound);
+  EXPECT_EQ(c.say("stop", "m-1"), "Entendido, no te enviaremos más mensajes. ¡Gracias!");
+  EXPECT_EQ(c.field("booking_step"), "opted_out");
+  EXPECT_EQ(c.dnd, "active");
+}
+
+TEST(People, APendingCancelThatFailsDoesNotStopAPause) {
+  auto c = at_goal();
+  c.fields["pending_cancel"] = "appt-x";
+  c.failing.insert("cancel");
+  EXPECT_EQ(c.say("", "out-1", kOutbound), "");
+  EXPECT_EQ(c.field("bot_paused_until"), "2026-11-26T10:30:00-06:00");
+  EXPECT_EQ(c.field("pending_cancel"), "appt-x");
+}
+
+TEST(People, TheDndAndTagsFollowARepliesDeliveredLate) {
+  for (const char* mode : {"save-late", "send-late"}) {
+    SCOPED_TRACE(mode);
+    auto stop = at_goal();
+    stop.failing.insert(mode);
+    stop.say("no me escribas más");
+    EXPECT_EQ(stop.sent, (std::vector<std::string>{"Entendido, no te enviaremos más mensajes. ¡Gracias!"}));
+    EXPECT_EQ(stop.dnd, "active");
+    auto person = at_goal();
+    person.failing.insert(mode);
+    person.say("quiero hablar con una persona");
+    EXPECT_EQ(person.tags, (std::vector<std::string>{"bot-handoff"}));
+  }
+}
+
 TEST(People, AFollowUpThatCannotBeSentIsDroppedQuietly) {
   auto c = at_goal();
   c.now = "2026-11-25T14:30:00-06:00";
