@@ -132,27 +132,33 @@ void on_scheduled(Turn& t, std::string_view text) {
   say(t, reply_already_scheduled(t.lang, t.in.config, call), "repeated");
 }
 
-void on_reschedule(Turn& t, std::string_view text) {
+namespace {
+
+// Midway through a move: "keep it" gives up, a cancel asks about it;
+// true when the message was one of those (answered).
+bool gave_up_moving(Turn& t, std::string_view text) {
   const auto call = parse_slot(t.in.state.appointment_datetime);
-  if (!call) return on_failure(t);
+  if (!call) {
+    on_failure(t);
+    return true;
+  }
   switch (read_booking_change(text)) {
-    case BookingChange::keep: return keep_call(t, *call);
-    case BookingChange::cancel: return ask_to_cancel(t, *call);
+    case BookingChange::keep: keep_call(t, *call); return true;
+    case BookingChange::cancel: ask_to_cancel(t, *call); return true;
     case BookingChange::reschedule:
     case BookingChange::none: break;
   }
-  on_day(t, text);
+  return false;
+}
+
+}  // namespace
+
+void on_reschedule(Turn& t, std::string_view text) {
+  if (!gave_up_moving(t, text)) on_day(t, text);
 }
 
 void on_reschedule_time(Turn& t, std::string_view text) {
-  const auto call = parse_slot(t.in.state.appointment_datetime);
-  if (!call) return on_failure(t);
-  switch (read_booking_change(text)) {
-    case BookingChange::keep: return keep_call(t, *call);
-    case BookingChange::cancel: return ask_to_cancel(t, *call);
-    case BookingChange::reschedule:
-    case BookingChange::none: break;
-  }
+  if (gave_up_moving(t, text)) return;
   if (stored_offer(t.in.state).empty()) {  // the offer was lost (edited in GHL): ask for the day again
     move_to(t, Step::reschedule);
     return say(t, reply_plain(t.lang, t.in.config, TextKey::ask_reschedule_day), "rewound");
@@ -212,9 +218,7 @@ void on_appointment_event(Turn& t) {
     t.out.target.appointment_id.clear();
     t.out.target.offered_slots.clear();
     t.out.target.reschedule_count.clear();
-    const bool booked_step = step == Step::scheduled || step == Step::reschedule || step == Step::reschedule_time ||
-                             step == Step::cancel_confirm;
-    if (booked_step) {
+    if (holds_call(step)) {
       t.out.target.booking_step = std::string(to_string(Step::cancelled));
       t.out.target.booking_attempts = "0";
     } else {

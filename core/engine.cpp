@@ -49,8 +49,7 @@ void not_interested(Turn& t) {
   // call is never dropped on a guess.
   Step step = Step::greeting;
   parse_step(t.in.state.booking_step, step);
-  const bool booked = step == Step::scheduled || step == Step::reschedule || step == Step::reschedule_time ||
-                      step == Step::cancel_confirm;
+  const bool booked = holds_call(step);
   if (const auto call = parse_slot(t.in.state.appointment_datetime); booked && call) {
     move_to(t, Step::cancel_confirm);
     t.out.target.offered_slots.clear();
@@ -192,18 +191,6 @@ const CommandResult* cancel_result(const Input& in, std::string_view id) {
 }
 
 Decision decide_message(const Input& in, const Reading& m, const std::vector<std::string>& pending);
-
-// The `then` a save-and-send carried, kept with its failed result.
-Command owed_then(const CommandResult& r) {
-  Command c;
-  c.kind = static_cast<Command::Kind>(r.then_kind);
-  for (const auto& [k, v] : r.then_args) {
-    // Command args name their keys with string_views into static text: map back.
-    const std::string_view key = k == "status" ? "status" : k == "message" ? "message" : k == "tag" ? "tag" : "";
-    if (!key.empty()) c.args.emplace_back(key, v);
-  }
-  return c;
-}
 
 // The checks after a call whose outcome was unknown, and before a resend.
 bool is_look(const CommandResult& r) {
@@ -506,7 +493,7 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     if (!subject->reply.empty()) t.out.reply = subject->reply;
     t.out.outcome = "saved_late";
     t.out.handled = subject->handled;
-    t.out.then = owed_then(*subject);
+    t.out.then = subject->then;
     return t.out;
   }
   // The reply was delivered after all: the message is done as it was (and
@@ -515,7 +502,7 @@ Decision decide_message(const Input& in, const Reading& m, const std::vector<std
     t.out.target = in.saved;
     t.out.outcome = "delivered";
     t.out.handled = subject->handled;
-    t.out.then = owed_then(*subject);
+    t.out.then = subject->then;
     return t.out;
   }
   // A failed look is not a failure of the message: what it looked for

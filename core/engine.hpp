@@ -43,6 +43,25 @@ struct Message {
   long bot_messages_24h = 0;
 };
 
+// One command for the shell to perform. Its arguments are written to the
+// wire as they are, in this order (protocol.cpp: the command table).
+struct Command {
+  enum class Kind {
+    none, fetch_slots, book, cancel, find_booking, find_reply, read_contact, read_appointment, move,
+    set_dnd, add_tag,  // issue 13: the contact's WhatsApp DND, a tag added (never the others removed)
+  };
+  Kind kind = Kind::none;
+  std::vector<std::pair<std::string_view, std::string>> args;
+
+  // The argument `name`, or empty.
+  std::string_view arg(std::string_view name) const {
+    for (const auto& [k, v] : args) {
+      if (k == name) return v;
+    }
+    return {};
+  }
+};
+
 // What the shell reports back after performing a command (the protocol
 // has already checked that it answers the command asked for), or a failed
 // GHL call of its own (reading, saving, sending).
@@ -76,8 +95,7 @@ struct CommandResult {
   State fields;
   // failed save or send / delivered / applied: that save-and-send's `then`
   // (a DND or a tag still owed once its reply is out).
-  std::vector<std::pair<std::string, std::string>> then_args;
-  int then_kind = 0;  // Command::Kind, 0 = none
+  Command then;
 };
 
 // A send whose reply may have reached the lead although it failed: its
@@ -85,25 +103,6 @@ struct CommandResult {
 inline bool may_have_been_sent(const CommandResult& r) {
   return r.kind == CommandResult::Kind::failed && r.during == "send" && (r.unknown || r.unseen);
 }
-
-// One command for the shell to perform. Its arguments are written to the
-// wire as they are, in this order (protocol.cpp: the command table).
-struct Command {
-  enum class Kind {
-    none, fetch_slots, book, cancel, find_booking, find_reply, read_contact, read_appointment, move,
-    set_dnd, add_tag,  // issue 13: the contact's WhatsApp DND, a tag added (never the others removed)
-  };
-  Kind kind = Kind::none;
-  std::vector<std::pair<std::string_view, std::string>> args;
-
-  // The argument `name`, or empty.
-  std::string_view arg(std::string_view name) const {
-    for (const auto& [k, v] : args) {
-      if (k == name) return v;
-    }
-    return {};
-  }
-};
 
 struct Input {
   State state;   // as read from GHL at the start of this webhook

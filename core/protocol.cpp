@@ -106,8 +106,7 @@ bool read_result(const RawResult& raw, const Decision& decided, CommandResult& r
       if (decided.reply) r.reply = *decided.reply;
       r.handled = decided.handled;
       r.fields = decided.target;  // what the save wrote (or meant to)
-      r.then_kind = static_cast<int>(decided.then.kind);
-      for (const auto& [k, v] : decided.then.args) r.then_args.emplace_back(std::string(k), v);
+      r.then = decided.then;
       return true;
     }
     r.during = std::string(row_of(asked.kind).type);

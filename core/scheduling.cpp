@@ -30,14 +30,6 @@ constexpr int kLookAheadDays = 14;
 // How many other days a full day's answer names.
 constexpr std::size_t kNearestDays = 2;
 
-std::vector<Slot> parse_slots(const std::vector<std::string>& isos) {
-  std::vector<Slot> out;
-  for (const auto& iso : isos) {
-    if (auto s = parse_slot(iso)) out.push_back(std::move(*s));
-  }
-  return out;
-}
-
 bool earlier(const Slot& a, const Slot& b) { return a.hour * 60 + a.minute < b.hour * 60 + b.minute; }
 
 // The free slots of `day`, in time order, no repeats, without `exclude`.

@@ -31,6 +31,11 @@ enum class Step {
 
 inline constexpr std::size_t kStepCount = static_cast<std::size_t>(Step::count_);
 
+// The steps where the contact holds a booked call it may be changing.
+constexpr bool holds_call(Step s) {
+  return s == Step::scheduled || s == Step::reschedule || s == Step::reschedule_time || s == Step::cancel_confirm;
+}
+
 std::string_view to_string(Step s);
 // Empty → greeting. False for a value that is not a step (garbage in GHL).
 bool parse_step(std::string_view s, Step& out);

@@ -19,6 +19,8 @@ int stored_attempts(const State& s) {
   return std::min(n, kMaxAttempts);
 }
 
+}  // namespace
+
 std::vector<Slot> parse_slots(const std::vector<std::string>& isos) {
   std::vector<Slot> out;
   for (const auto& iso : isos) {
@@ -26,8 +28,6 @@ std::vector<Slot> parse_slots(const std::vector<std::string>& isos) {
   }
   return out;
 }
-
-}  // namespace
 
 std::optional<long> stored_budget(const State& s) {
   long n = 0;

@@ -46,6 +46,8 @@ const CommandResult* find_result(const Input& in, CommandResult::Kind kind);
 // Stored values, read without trusting them (GHL may hold anything).
 std::optional<long> stored_budget(const State& s);
 std::vector<Slot> stored_offer(const State& s);
+// The ISO slots that read as slots (GHL may send anything).
+std::vector<Slot> parse_slots(const std::vector<std::string>& isos);
 // A stored value shown back to the lead.
 std::string shown(std::string_view stored);
 
